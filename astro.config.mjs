@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+// Kept in step with src/i18n/locales.ts by tests/unit/locales.test.ts (this file is plain JS,
+// read before TypeScript is set up, so it cannot import the map).
+const siteLocales = { zh: 'zh-CN', mn: 'mn-Mong' };
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://www.example-procuratorate.cn',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: Object.keys(siteLocales),
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: siteLocales },
+    }),
+  ],
+});

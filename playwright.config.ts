@@ -1,0 +1,33 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, chromiumArgs } from './tests/support/findChromium';
+
+const port = Number(process.env.TEST_PORT ?? 8788);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  // The built site and the tip function, exactly as `npm start` serves them (wrangler pages dev
+  // with the local D1). `npm test` builds first.
+  webServer: {
+    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --ip 127.0.0.1 --show-interactive-dev-session=false`,
+    url: `${baseURL}/zh/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

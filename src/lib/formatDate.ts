@@ -1,0 +1,53 @@
+import type { Locale } from '../i18n/locales';
+
+/** Dates on the site are the procuratorate's local calendar dates, whatever the reader's zone. */
+export const siteTimeZone = 'Asia/Shanghai';
+
+const NNBSP = '\u202F';
+
+/**
+ * Mongolian ordinal suffix after a month number, by the vowel harmony of the number's last word
+ * (1 nigen, 4 dörben, 9 yisün, 11 arban nigen are front-vowel words; the rest are back-vowel).
+ */
+function mongolianOrdinalSuffix(month: number): string {
+  const frontVowelMonths = new Set([1, 4, 9, 11]);
+  return frontVowelMonths.has(month) ? 'ᠳ᠋ᠦ᠋ᠭᠡᠷ' : 'ᠳ᠋ᠤᠭᠠᠷ';
+}
+
+/** Year, month and day of an instant on the calendar of a time zone. */
+export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(instant);
+  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+/**
+ * A date as readers of each language write it. Intl has no traditional-script Mongolian (it falls
+ * back to Cyrillic), so Mongolian follows Inner Mongolian government usage: ASCII digits with
+ * Mongolian words, suffixes joined by a narrow no-break space.
+ * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'zh') // '2025年5月27日'
+ * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'mn') // '2025 ᠣᠨ ᠤ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 27 ᠤ ᠡᠳᠦᠷ' (with U+202F)
+ */
+export function formatDate(instant: Date, locale: Locale, timeZone = siteTimeZone): string {
+  const { year, month, day } = calendarDate(instant, timeZone);
+  if (locale === 'mn') {
+    return `${year} ᠣᠨ${NNBSP}ᠤ ${month} ${mongolianOrdinalSuffix(month)} ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ ${day}${NNBSP}ᠤ ᠡᠳᠦᠷ`;
+  }
+  return `${year}年${month}月${day}日`;
+}
+
+/**
+ * Hours and minutes on the 24-hour clock, the same in both languages.
+ * @example formatTime(new Date('2025-05-27T06:30:00Z')) // '14:30'
+ */
+export function formatTime(instant: Date, timeZone = siteTimeZone): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(instant);
+}
+
+/** A machine-readable date for <time datetime>, on the site's calendar. */
+export function isoCalendarDate(instant: Date, timeZone = siteTimeZone): string {
+  const { year, month, day } = calendarDate(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import identityFile from '../data/procuratorate.json';
+
+const textInBothLanguages = z.strictObject({
+  zh: z.string().trim().min(1),
+  mn: z.string().trim().min(1),
+});
+
+/**
+ * Who runs the site. Another procuratorate reuses the site by editing src/data/procuratorate.json;
+ * this schema stops the build when that file lacks a field, naming the field.
+ */
+export const procuratorateSchema = z.strictObject({
+  name: textInBothLanguages,
+  shortName: textInBothLanguages,
+  region: textInBothLanguages,
+  address: textInBothLanguages,
+  postcode: z.string().regex(/^\d{6}$/, { error: 'postcode: six digits, e.g. "028000"' }),
+  hotline: z.string().regex(/^[\d-]+$/, { error: 'hotline: digits only, e.g. "12309"' }),
+  officePhone: z.string().regex(/^[\d-]+$/, { error: 'officePhone: digits and "-", e.g. "0475-1234567"' }),
+});
+
+export type Procuratorate = z.infer<typeof procuratorateSchema>;
+
+export const procuratorate: Procuratorate = procuratorateSchema.parse(identityFile);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import zh from '../../src/i18n/zh.json';
+import mn from '../../src/i18n/mn.json';
+import { uiStringsSchema } from '../../src/i18n/schema';
+import { useTranslations } from '../../src/i18n';
+import { findForbiddenCharacters } from '../../src/lib/scriptCheck';
+
+describe('UI strings', () => {
+  it('has every key, non-empty, in both languages', () => {
+    expect(uiStringsSchema.safeParse(zh).success).toBe(true);
+    const result = uiStringsSchema.safeParse(mn);
+    expect(result.error?.issues ?? []).toEqual([]);
+    expect(Object.keys(mn).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('rejects a language file with a missing, an empty or an unknown key, naming the key', () => {
+    const { ['nav.home']: _removed, ...missing } = mn;
+    const missingResult = uiStringsSchema.safeParse(missing);
+    expect(missingResult.success).toBe(false);
+    expect(missingResult.error?.issues[0]?.message).toContain('"nav.home" is missing');
+
+    const emptyResult = uiStringsSchema.safeParse({ ...mn, 'nav.search': '  ' });
+    expect(emptyResult.error?.issues[0]?.message).toContain('"nav.search" is empty');
+
+    const extraResult = uiStringsSchema.safeParse({ ...mn, 'nav.typo': 'x' });
+    expect(extraResult.success).toBe(false);
+  });
+
+  it('writes the Mongolian strings in traditional script, without Cyrillic or private-use characters', () => {
+    for (const [key, text] of Object.entries(mn)) {
+      expect(findForbiddenCharacters(text), key).toEqual([]);
+      expect(text, key).toMatch(/\p{Script=Mongolian}|^[\d\s+\-A-Za-z]+$/u);
+    }
+  });
+
+  it('translates through i18next in each language', () => {
+    expect(useTranslations('zh')('nav.search')).toBe('搜索');
+    expect(useTranslations('mn')('nav.search')).toBe('ᠬᠠᠢᠯᠲᠠ');
+  });
+});
