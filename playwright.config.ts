@@ -23,7 +23,7 @@ export default defineConfig({
   // The built site and the tip function, exactly as `npm start` serves them (wrangler pages dev
   // with the local D1). `npm test` builds first.
   webServer: {
-    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --ip 127.0.0.1 --show-interactive-dev-session=false`,
+    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false`,
     url: `${baseURL}/zh/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
