@@ -16,6 +16,10 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
+  vite: {
+    // Scripts go to files, never inline, so the Content-Security-Policy can forbid inline script.
+    build: { assetsInlineLimit: 0 },
+  },
   integrations: [
     mdx(),
     sitemap({
