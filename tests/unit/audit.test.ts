@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without type declarations
 import { idsOnPage, internalReferences, pageBasicsProblems, referenceResolves } from '../../scripts/audit/checks.mjs';
 
 const page = (head: string, body = '', lang = 'zh-CN') =>
