@@ -142,3 +142,11 @@ test.describe('bilingual shell', () => {
     }
   });
 });
+
+test('an unknown address answers 404 with a page in both languages', async ({ page }) => {
+  const response = await page.goto('/zh/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '找不到这个页面' })).toBeVisible();
+  await expect(page.locator('section[lang="mn-Mong"] h1')).toHaveCSS('writing-mode', 'vertical-lr');
+  await expectNoAxeViolations(page);
+});
