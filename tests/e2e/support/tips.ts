@@ -30,7 +30,7 @@ export function marker(): string {
   return `标记${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export function validTip(description: string): Record<string, string> {
+export function validTip(description: string) {
   return {
     category: 'ecology',
     description,
