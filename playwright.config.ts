@@ -4,6 +4,17 @@ import { findChromium, chromiumArgs } from './tests/support/findChromium';
 const port = Number(process.env.TEST_PORT ?? 8788);
 export const baseURL = `http://127.0.0.1:${port}`;
 
+// The tip function's settings for tests (they override any .dev.vars): a test-only salt, a low
+// limit so the rate-limit test is quick, and TIPS_TEST_HOOKS so each test names its own client in
+// an X-Test-Client header instead of sharing 127.0.0.1's limit. Never set TIPS_TEST_HOOKS in production.
+const tipTestBindings = [
+  'RATE_LIMIT_SALT=test-only-salt-not-a-secret',
+  'RATE_LIMIT_MAX=5',
+  'RATE_LIMIT_WINDOW_SECONDS=600',
+  'STATUS_MINIMUM_MS=100',
+  'TIPS_TEST_HOOKS=1',
+].map((binding) => `--binding ${binding}`).join(' ');
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -23,7 +34,7 @@ export default defineConfig({
   // The built site and the tip function, exactly as `npm start` serves them (wrangler pages dev
   // with the local D1). `npm test` builds first.
   webServer: {
-    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false`,
+    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false ${tipTestBindings}`,
     url: `${baseURL}/zh/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

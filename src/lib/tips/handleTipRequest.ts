@@ -1,0 +1,373 @@
+import { isLocale, type Locale } from '../../i18n/locales';
+import { preferredLocale } from '../preferredLocale';
+import { message, translator } from './messages';
+import { rateLimitKey, rateLimitWindowStart, secondsUntilWindowEnds } from './rateLimit';
+import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex } from './receiptCode';
+import { renderTipForm, type TipFormValues } from './renderTipForm';
+import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
+import { openWith, sealWith } from './sealing';
+import { sniffEvidenceType, sniffLength } from './sniffFileType';
+import type { NewAttachment, TipContent, TipEnvironment } from './storage';
+import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
+
+/** Text fields plus every file: anything bigger cannot be a valid tip. */
+export const maxBodyBytes = tipLimits.maxTotalFileBytes + 1024 * 1024;
+const receiptCookie = 'tip_receipt';
+const noStore = { 'Cache-Control': 'no-store' };
+const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey'] as const;
+
+/**
+ * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
+ * a status. Platform adapters (functions/api/tips/, later a Node server) pass in storage and config.
+ */
+export async function handleTipRequest(request: Request, env: TipEnvironment): Promise<Response> {
+  const url = new URL(request.url);
+  const locale = requestLocale(request, url);
+  const path = url.pathname.replace(/\/+$/, '');
+  try {
+    if (path === '/api/tips') return request.method === 'POST' ? await submitTip(request, env, locale) : methodNotAllowed('POST');
+    if (path === '/api/tips/received') return request.method === 'GET' ? await showReceipt(request, env, locale) : methodNotAllowed('GET');
+    if (path === '/api/tips/status') return request.method === 'POST' ? await lookUpStatus(request, env, locale) : methodNotAllowed('POST');
+    return new Response('Not found', { status: 404, headers: noStore });
+  } catch (error) {
+    console.error('tip service failed', error instanceof Error ? error.message : error);
+    return problem(request, env, locale, 503, 'storage_unavailable', 'tip.problem.unavailableTitle', 'tip.problem.unavailableBody');
+  }
+}
+
+function requestLocale(request: Request, url: URL): Locale {
+  const asked = url.searchParams.get('lang');
+  if (isLocale(asked)) return asked;
+  return preferredLocale(request.headers.get('Accept-Language')) ?? 'zh';
+}
+
+function wantsJson(request: Request): boolean {
+  const type = mediaType(request);
+  if (type === 'application/json') return true;
+  const accept = request.headers.get('Accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function methodNotAllowed(allowed: string): Response {
+  return new Response('Method not allowed', { status: 405, headers: { ...noStore, Allow: allowed } });
+}
+
+async function submitTip(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+  const now = env.now?.() ?? new Date();
+  const type = mediaType(request);
+  if (!['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'].includes(type)) {
+    return problem(request, env, locale, 415, 'unsupported_media_type', 'tip.problem.typeTitle', 'tip.problem.typeBody');
+  }
+  const declaredLength = Number(request.headers.get('Content-Length') ?? Number.NaN);
+  if (declaredLength > maxBodyBytes) return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
+
+  const clientKey = await rateLimitKey(clientAddress(request, env), env.config.rateLimitSalt, now);
+  const count = await env.store.countRequest(clientKey, rateLimitWindowStart(now, env.config.rateLimitWindowSeconds));
+  if (count > env.config.rateLimitMax) return rateLimited(request, env, locale, now);
+
+  const body = await readBody(request, type);
+  if (body === 'too_large') return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
+  if (body === 'malformed') return problem(request, env, locale, 400, 'malformed', 'tip.problem.malformedTitle', 'tip.problem.malformedBody');
+
+  // A filled honeypot is a robot: it is told "received" and nothing is kept.
+  if (typeof body.values.website === 'string' && body.values.website.trim() !== '') {
+    return acknowledge(request, locale, generateReceiptCode(), now, false);
+  }
+
+  const validation = validateTip({ ...body.values, files: body.files });
+  if (!validation.ok) return invalid(request, env, locale, body, validation.errors, 422);
+  const tip = validation.tip;
+
+  const files = await Promise.all(tip.files.map(readEvidence));
+  const mislabelled = files.some((file) => file.sniffed !== claimedEvidenceType(file.file));
+  if (mislabelled) return invalid(request, env, locale, body, { files: 'tip.error.fileContent' }, 422);
+
+  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, clientKey, tip, files);
+  const idempotencyKeyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
+  // With files, look for an earlier submission first so a repeat does not write them again;
+  // without, the insert itself finds the repeat (one database round trip fewer per tip).
+  const earlier = files.length > 0 ? await receiptOfEarlier(env, idempotencyKey, idempotencyKeyHash) : undefined;
+  if (earlier) return acknowledge(request, locale, earlier.code, earlier.receivedAt, true);
+
+  const code = generateReceiptCode();
+  const attachments: NewAttachment[] = files.map(({ file, bytes, sniffed, sha256 }) => ({
+    objectKey: `tips/${crypto.randomUUID()}`,
+    contentType: sniffed!,
+    byteLength: bytes.byteLength,
+    sha256,
+    originalName: file.name.slice(0, 255),
+  }));
+  const written: string[] = [];
+  try {
+    await Promise.all(
+      attachments.map(async (attachment, index) => {
+        await env.attachments.put(attachment.objectKey, files[index]!.bytes, attachment.contentType);
+        written.push(attachment.objectKey);
+      }),
+    );
+  } catch (error) {
+    await env.attachments.delete(written).catch(() => undefined);
+    throw error;
+  }
+
+  const content: TipContent = {
+    description: tip.description,
+    place: tip.place,
+    noticedOn: tip.noticedOn,
+    responsible: tip.responsible,
+    contact: tip.contact,
+    locale,
+  };
+  let outcome: 'inserted' | 'duplicate';
+  try {
+    outcome = await env.store.insertTip({
+      id: crypto.randomUUID(),
+      receiptHash: await hashReceiptCode(code),
+      category: tip.category,
+      region: tip.region,
+      anonymous: tip.identity === 'anonymous',
+      content: JSON.stringify(content),
+      receivedAt: now.toISOString(),
+      attachments,
+      idempotencyKeyHash,
+      sealedReceipt: await sealWith(idempotencyKey, `${code}|${now.toISOString()}`),
+    });
+  } catch (error) {
+    await env.attachments.delete(written).catch(() => undefined);
+    throw error;
+  }
+  if (outcome === 'duplicate') {
+    // The same submission won a race meanwhile: drop our copy and answer with its receipt.
+    await env.attachments.delete(written).catch(() => undefined);
+    const winner = await receiptOfEarlier(env, idempotencyKey, idempotencyKeyHash);
+    if (!winner) throw new Error('duplicate idempotency key without a readable receipt');
+    return acknowledge(request, locale, winner.code, winner.receivedAt, true);
+  }
+  return acknowledge(request, locale, code, now, false);
+}
+
+function clientAddress(request: Request, env: TipEnvironment): string {
+  const testClient = env.config.trustTestClientHeader ? request.headers.get('X-Test-Client') : null;
+  return testClient ?? env.clientAddress;
+}
+
+type Body = { values: Record<string, string>; files: File[]; hadFiles: boolean };
+
+async function readBody(request: Request, type: string): Promise<Body | 'too_large' | 'malformed'> {
+  let limited: Request;
+  try {
+    limited = await withinLimit(request);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return 'too_large';
+    return 'malformed';
+  }
+  try {
+    if (type === 'application/json') {
+      const json: unknown = await limited.json();
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'malformed';
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(json)) {
+        if (typeof value === 'string') values[key] = value;
+        else if (typeof value === 'boolean' || typeof value === 'number') values[key] = String(value);
+      }
+      return { values, files: [], hadFiles: false };
+    }
+    const form = await limited.formData();
+    const values: Record<string, string> = {};
+    for (const field of textFields) {
+      const value = form.get(field);
+      if (typeof value === 'string') values[field] = value;
+    }
+    // An empty file input still sends a nameless, empty part.
+    const files = form.getAll('files').filter((entry): entry is File => typeof entry !== 'string' && (entry.size > 0 || entry.name !== ''));
+    return { values, files, hadFiles: files.length > 0 };
+  } catch {
+    return 'malformed';
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+/** The request with its body read up to the limit (for bodies sent without a Content-Length). */
+async function withinLimit(request: Request): Promise<Request> {
+  if (request.headers.has('Content-Length') || !request.body) return request;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBodyBytes) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new Request(request.url, { method: 'POST', headers: request.headers, body: bytes });
+}
+
+async function readEvidence(file: File) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { file, bytes, sniffed: sniffEvidenceType(bytes.subarray(0, sniffLength)), sha256: await sha256Hex(bytes) };
+}
+
+/**
+ * The key that makes a repeated submission one tip: the form's hidden field or an Idempotency-Key
+ * header when it is long and random enough; otherwise (a form sent without its script) a hash of
+ * the client's daily key and everything submitted, so a double click still stores one tip.
+ */
+async function chooseIdempotencyKey(
+  request: Request,
+  fromForm: string | undefined,
+  clientKey: string,
+  tip: ValidTip,
+  files: Array<{ sha256: string }>,
+): Promise<string> {
+  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
+  if (/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `given:${given}`;
+  const { files: _files, ...fields } = tip;
+  return `derived:${await sha256Hex(JSON.stringify([clientKey, fields, files.map((file) => file.sha256)]))}`;
+}
+
+async function receiptOfEarlier(env: TipEnvironment, idempotencyKey: string, keyHash: string) {
+  const sealed = await env.store.findSealedReceipt(keyHash);
+  if (!sealed) return undefined;
+  const opened = await openWith(idempotencyKey, sealed);
+  const [code, receivedAt] = opened?.split('|') ?? [];
+  if (!code || !receivedAt) return undefined;
+  return { code, receivedAt: new Date(receivedAt) };
+}
+
+function acknowledge(request: Request, locale: Locale, code: string, receivedAt: Date, repeated: boolean): Response {
+  if (wantsJson(request)) {
+    return Response.json(
+      { receiptCode: code, receivedAt: receivedAt.toISOString(), status: 'received', repeated },
+      { status: repeated ? 200 : 201, headers: noStore },
+    );
+  }
+  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+  return new Response(null, {
+    status: 303,
+    headers: {
+      ...noStore,
+      Location: `/api/tips/received?lang=${locale}`,
+      'Set-Cookie': `${receiptCookie}=${encodeURIComponent(`${code}|${receivedAt.getTime()}`)}; Path=/api/tips/received; Max-Age=600; HttpOnly; SameSite=Strict${secure}`,
+    },
+  });
+}
+
+async function invalid(request: Request, env: TipEnvironment, locale: Locale, body: Body, errors: TipFieldErrors, status: number, formMessage?: string): Promise<Response> {
+  const t = translator(locale);
+  if (wantsJson(request)) {
+    const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, message(locale, key!, tipValuesForMessages)]));
+    return Response.json({ error: 'invalid', message: formMessage ?? t('tip.errorSummary.title'), fieldErrors }, { status, headers: noStore });
+  }
+  const { website: _honeypot, idempotencyKey: _key, ...kept } = body.values;
+  const form = renderTipForm(locale, kept as TipFormValues, errors, {
+    idempotencyKey: crypto.randomUUID(),
+    filesDropped: body.hadFiles,
+    formMessage,
+  });
+  const shell = await env.shells.load(`/${locale}/tip/`);
+  const html = fillShell(shell, form, (title) => `${t('tip.errorTitlePrefix')}${title}`);
+  return new Response(html, { status, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+
+async function rateLimited(request: Request, env: TipEnvironment, locale: Locale, now: Date): Promise<Response> {
+  const retryAfter = secondsUntilWindowEnds(now, env.config.rateLimitWindowSeconds);
+  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  const text = message(locale, 'tip.problem.rateLimited', { minutes });
+  const headers = { ...noStore, 'Retry-After': String(retryAfter) };
+  if (wantsJson(request)) return Response.json({ error: 'rate_limited', message: text, retryAfterSeconds: retryAfter }, { status: 429, headers });
+  // The form comes back with what was typed (the body is read only to keep the values).
+  const body = await readBody(request, mediaType(request));
+  const kept = typeof body === 'object' ? body : { values: {}, files: [], hadFiles: false };
+  const response = await invalid(request, env, locale, kept, {}, 429, text);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function problem(
+  request: Request,
+  env: TipEnvironment,
+  locale: Locale,
+  status: number,
+  code: string,
+  titleKey: Parameters<ReturnType<typeof translator>>[0],
+  bodyKey: Parameters<ReturnType<typeof translator>>[0],
+): Promise<Response> {
+  const t = translator(locale);
+  if (wantsJson(request)) return Response.json({ error: code, message: t(bodyKey) }, { status, headers: noStore });
+  const shell = await env.shells.load(`/${locale}/tip/status/`);
+  const html = fillShell(shell, renderProblem(locale, t(titleKey), t(bodyKey)), retitle(t(titleKey)));
+  return new Response(html, { status, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+  const t = translator(locale);
+  const cookie = readCookie(request, receiptCookie);
+  const [code, receivedAtMs] = cookie?.split('|') ?? [];
+  const shell = await env.shells.load(`/${locale}/tip/status/`);
+  const headers = new Headers({ ...noStore, 'Content-Type': 'text/html; charset=utf-8' });
+  // Shown once: the cookie is cleared by the same answer that shows the code.
+  headers.append('Set-Cookie', `${receiptCookie}=; Path=/api/tips/received; Max-Age=0; HttpOnly; SameSite=Strict`);
+  if (!code || !normalizeReceiptCode(code) || !receivedAtMs) {
+    return new Response(fillShell(shell, renderConfirmationGone(locale), retitle(t('tip.received.goneTitle'))), { status: 200, headers });
+  }
+  const html = fillShell(shell, renderConfirmation(locale, code, new Date(Number(receivedAtMs))), retitle(t('tip.received.title')));
+  return new Response(html, { status: 200, headers });
+}
+
+function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+  const started = Date.now();
+  const t = translator(locale);
+  const type = mediaType(request);
+  let typed = '';
+  try {
+    if (type === 'application/json') {
+      const json = (await request.json()) as { code?: unknown };
+      typed = typeof json.code === 'string' ? json.code : '';
+    } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
+      const value = (await request.formData()).get('code');
+      typed = typeof value === 'string' ? value : '';
+    } else {
+      return problem(request, env, locale, 415, 'unsupported_media_type', 'tip.problem.typeTitle', 'tip.problem.typeBody');
+    }
+  } catch {
+    return problem(request, env, locale, 400, 'malformed', 'tip.problem.malformedTitle', 'tip.problem.malformedBody');
+  }
+  // A mistyped code goes through the same hashing and lookup as a real one, and every answer
+  // waits until the same minimum time, so timing says nothing about which codes exist.
+  const code = normalizeReceiptCode(typed) ?? 'not-a-code';
+  const found = await env.store.findStatus(await hashReceiptCode(code));
+  const wait = env.config.statusMinimumMs - (Date.now() - started);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const result = found ? { status: found.status, changedAt: new Date(found.changedAt) } : undefined;
+  if (wantsJson(request)) {
+    if (!result) return Response.json({ error: 'not_found', message: t('tip.status.notFound') }, { status: 404, headers: noStore });
+    return Response.json({ status: result.status, since: result.changedAt.toISOString() }, { headers: noStore });
+  }
+  const shell = await env.shells.load(`/${locale}/tip/status/`);
+  const html = fillShell(shell, renderStatusResult(locale, result), retitle(t('tip.status.resultTitle')));
+  return new Response(html, { status: result ? 200 : 404, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
+}

@@ -1,0 +1,53 @@
+// The tip form's browser side: the same zod schema as the function checks the form before it is
+// sent, with the same messages and markup. Without this script the form works just the same; the
+// function answers with the form and its errors.
+import type { Locale } from '../i18n/locales';
+import { renderErrorSummary, renderFieldError } from '../lib/tips/renderTipForm';
+import { tipFieldOrder, validateTip, type TipFieldErrors } from '../lib/tips/tipSchema';
+
+export function enhanceTipForm(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-tip-form]');
+  if (!form) return;
+  const locale = form.dataset.locale as Locale;
+  const keyField = form.querySelector<HTMLInputElement>('input[name="idempotencyKey"]');
+  // One key per filled-in form: a double click or a resend after a lost answer stores one tip.
+  if (keyField && !keyField.value) keyField.value = crypto.randomUUID();
+
+  document.querySelector<HTMLAnchorElement>('[data-quick-exit]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    // replace(): the tip form does not stay in the back button's history.
+    window.location.replace((event.currentTarget as HTMLAnchorElement).href);
+  });
+
+  form.addEventListener('submit', (event) => {
+    const data = new FormData(form);
+    const values: Record<string, unknown> = {};
+    for (const [name, value] of data.entries()) if (typeof value === 'string') values[name] = value;
+    values.files = data.getAll('files').filter((entry): entry is File => entry instanceof File && (entry.size > 0 || entry.name !== ''));
+    const result = validateTip(values);
+    showErrors(form, locale, result.ok ? {} : result.errors);
+    if (!result.ok) {
+      event.preventDefault();
+      form.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
+  });
+}
+
+function showErrors(form: HTMLFormElement, locale: Locale, errors: TipFieldErrors): void {
+  const summary = form.querySelector<HTMLElement>('[data-error-summary]');
+  if (summary) summary.innerHTML = renderErrorSummary(locale, errors);
+  for (const field of tipFieldOrder) {
+    const slot = form.querySelector<HTMLElement>(`[data-error-for="${field}"]`);
+    if (slot) slot.innerHTML = renderFieldError(locale, field, errors[field]);
+    slot?.parentElement?.classList.toggle('field--error', Boolean(errors[field]));
+    const control = form.querySelector<HTMLElement>(`[name="${field}"]`);
+    if (!control || field === 'identity') continue;
+    const errorId = `tip-${field}-error`;
+    const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== errorId);
+    if (errors[field]) described.push(errorId);
+    if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+    else control.removeAttribute('aria-describedby');
+    if (errors[field]) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  }
+}

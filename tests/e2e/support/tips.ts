@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+
+const run = promisify(execFile);
+
+/** Rows from the local D1 the test server uses, read with wrangler as an operator would. */
+export async function queryTipsDb<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const { stdout } = await run('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', '--local', '--json', '--command', sql], { maxBuffer: 64 * 1024 * 1024 });
+  return (JSON.parse(stdout) as Array<{ results: T[] }>).flatMap((part) => part.results);
+}
+
+/** The bytes of an evidence file in the local R2 bucket. */
+export async function readTipFile(objectKey: string): Promise<Buffer> {
+  const { stdout } = await run('npx', ['wrangler', 'r2', 'object', 'get', `procuratorate-tip-files/${objectKey}`, '--local', '--pipe'], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** A client identity of its own (honoured only by test servers), so tests don't share a rate limit. */
+export function testClient(): Record<string, string> {
+  return { 'X-Test-Client': crypto.randomUUID() };
+}
+
+export async function asOwnClient(page: Page): Promise<void> {
+  await page.setExtraHTTPHeaders(testClient());
+}
+
+/** Text unique to one test, to find its row among everything the tests store. */
+export function marker(): string {
+  return `标记${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export function validTip(description: string) {
+  return {
+    category: 'ecology',
+    description,
+    place: '科尔沁区某嘎查东侧河道',
+    region: 'horqin',
+    noticedOn: '2025-05-20',
+    responsible: '某化工企业',
+    identity: 'anonymous',
+    consent: 'yes',
+  };
+}

@@ -1,0 +1,158 @@
+import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { marker, queryTipsDb, readTipFile, testClient, validTip } from './support/tips';
+
+// The tip function in its real runtime (workerd via `wrangler pages dev`, local D1 and R2,
+// migrations applied by the web server command).
+const description = (tag: string) => `${tag} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`;
+
+test.describe('the tip function', () => {
+  test('stores a JSON tip exactly as sent, with no address or browser details, and answers 201', async ({ request }) => {
+    const tag = marker();
+    const sent = { ...validTip(description(tag)), identity: 'named', name: '王五', phone: '13912345678', email: 'wang@example.com' };
+    const response = await request.post('/api/tips?lang=zh', { data: sent, headers: { ...testClient(), 'User-Agent': 'TipTestAgent/9.9' } });
+    expect(response.status()).toBe(201);
+    expect(response.headers()['cache-control']).toBe('no-store');
+    const { receiptCode } = await response.json();
+    expect(receiptCode).toMatch(/^([2-9A-HJKMNP-TV-Z]{4}-){4}[2-9A-HJKMNP-TV-Z]{4}$/);
+
+    const [row] = await queryTipsDb<Record<string, string>>(`SELECT * FROM tips WHERE content LIKE '%${tag}%'`);
+    expect(row).toBeDefined();
+    expect(JSON.parse(row!.content)).toEqual({
+      description: sent.description,
+      place: sent.place,
+      noticedOn: sent.noticedOn,
+      responsible: sent.responsible,
+      contact: { name: '王五', phone: '13912345678', email: 'wang@example.com' },
+      locale: 'zh',
+    });
+    expect(row).toMatchObject({ category: 'ecology', region: 'horqin', anonymous: 0, status: 'received' });
+    expect(JSON.stringify(row)).not.toContain(receiptCode);
+
+    // Nothing anywhere in the database holds the address or the user agent.
+    const everything = JSON.stringify(
+      await Promise.all(['tips', 'tip_attachments', 'tip_submissions', 'tip_rate_counters'].map((table) => queryTipsDb(`SELECT * FROM ${table}`))),
+    );
+    expect(everything).not.toContain('127.0.0.1');
+    expect(everything).not.toContain('TipTestAgent');
+  });
+
+  test('stores evidence files intact under random keys and answers a form with 303', async ({ request }) => {
+    const tag = marker();
+    const pdf = Buffer.from('%PDF-1.7\n% evidence of discharge\n');
+    const response = await request.post('/api/tips?lang=zh', {
+      headers: testClient(),
+      multipart: {
+        ...validTip(description(tag)),
+        files: { name: '排污口.pdf', mimeType: 'application/pdf', buffer: pdf },
+      },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toBe('/api/tips/received?lang=zh');
+    const [attachment] = await queryTipsDb<Record<string, string>>(
+      `SELECT a.* FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE '%${tag}%'`,
+    );
+    expect(attachment).toMatchObject({ content_type: 'application/pdf', original_name: '排污口.pdf', byte_length: pdf.length });
+    expect(attachment!.object_key).toMatch(/^tips\/[0-9a-f-]{36}$/);
+    expect(attachment!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(await readTipFile(attachment!.object_key)).toEqual(pdf);
+  });
+
+  test('refuses what is wrong with the right status code, in the reader\'s language, storing nothing', async ({ request }) => {
+    const tag = marker();
+    const headers = testClient();
+    const unknownCategory = await request.post('/api/tips?lang=mn', { data: { ...validTip(description(tag)), category: 'weather' }, headers });
+    expect(unknownCategory.status()).toBe(422);
+    expect((await unknownCategory.json()).fieldErrors.category).toBe('ᠵᠠᠷᠭᠤ ᠶᠢᠨ ᠬᠡᠯᠲᠡᠰ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃');
+
+    const disguised = await request.post('/api/tips?lang=zh', {
+      headers,
+      multipart: { ...validTip(description(tag)), files: { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ\x90\x00 a program') } },
+    });
+    expect(disguised.status()).toBe(422);
+    expect(await disguised.text()).toContain('有文件的内容与它的类型不符');
+
+    const wrongType = await request.post('/api/tips?lang=zh', { headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'hello' });
+    expect(wrongType.status()).toBe(415);
+    const malformed = await request.post('/api/tips?lang=zh', { headers: { ...headers, 'Content-Type': 'application/json' }, data: '{"category":' });
+    expect(malformed.status()).toBe(400);
+    const tooLarge = await request.post('/api/tips?lang=zh', {
+      headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' },
+      data: Buffer.alloc(27 * 1024 * 1024, 0x20),
+    });
+    expect(tooLarge.status()).toBe(413);
+    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toEqual([]);
+  });
+
+  test('stores one tip for a double submit and answers both with the same receipt', async ({ request }) => {
+    const tag = marker();
+    const headers = { ...testClient(), 'Idempotency-Key': `test-${crypto.randomUUID()}` };
+    const data = validTip(description(tag));
+    const answers = await Promise.all([request.post('/api/tips', { data, headers }), request.post('/api/tips', { data, headers })]);
+    const codes = await Promise.all(answers.map(async (answer) => (await answer.json()).receiptCode));
+    expect(codes[0]).toBe(codes[1]);
+    const again = await request.post('/api/tips', { data, headers });
+    expect((await again.json()).receiptCode).toBe(codes[0]);
+    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toHaveLength(1);
+  });
+
+  test('limits each client and says when to come back', async ({ request }) => {
+    const headers = testClient();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      statuses.push((await request.post('/api/tips?lang=zh', { data: validTip(description(marker())), headers })).status());
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const limited = await request.post('/api/tips?lang=zh', { data: validTip(description(marker())), headers });
+    expect(limited.status()).toBe(429);
+    expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await limited.json()).message).toMatch(/^提交次数过多，请 \d+ 分钟后再试/);
+  });
+
+  test('tells a robot that fills the honeypot it succeeded, and keeps nothing', async ({ request }) => {
+    const tag = marker();
+    const response = await request.post('/api/tips', { data: { ...validTip(description(tag)), website: 'https://spam.example' }, headers: testClient() });
+    expect(response.status()).toBe(201);
+    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toEqual([]);
+  });
+
+  test('shows a status for a right code, never the content, and takes as long for wrong codes', async ({ request }) => {
+    const tag = marker();
+    const { receiptCode } = await (await request.post('/api/tips', { data: validTip(description(tag)), headers: testClient() })).json();
+    const ask = (code: string) => request.post('/api/tips/status?lang=zh', { form: { code } });
+    const right = await ask(receiptCode.toLowerCase().replace(/-/g, ' '));
+    expect(right.status()).toBe(200);
+    expect(right.headers()['cache-control']).toBe('no-store');
+    const page = await right.text();
+    expect(page).toContain('已收到');
+    expect(page).not.toContain(tag);
+    expect((await ask('2222-3333-4444-5555-6666')).status()).toBe(404);
+
+    const time = async (code: string) => {
+      const started = performance.now();
+      await ask(code);
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const rightTimes: number[] = [];
+    const wrongTimes: number[] = [];
+    for (let round = 0; round < 9; round += 1) {
+      rightTimes.push(await time(receiptCode));
+      wrongTimes.push(await time(`${receiptCode.slice(0, -1)}${receiptCode.endsWith('2') ? '3' : '2'}`));
+    }
+    // Every answer waits for the floor (STATUS_MINIMUM_MS=100 on the test server), so a lookup's
+    // own cost is hidden. The medians may still differ by scheduling noise on a busy machine.
+    expect(Math.min(...rightTimes)).toBeGreaterThanOrEqual(100);
+    expect(Math.min(...wrongTimes)).toBeGreaterThanOrEqual(100);
+    expect(Math.abs(median(rightTimes) - median(wrongTimes))).toBeLessThan(100);
+  });
+
+  test('sends no-store on the form, status and confirmation pages', async ({ request }) => {
+    for (const path of ['/zh/tip/', '/mn/tip/', '/zh/tip/status/', '/mn/tip/status/', '/api/tips/received?lang=zh']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()['cache-control'], path).toBe('no-store');
+    }
+  });
+});
