@@ -28,7 +28,7 @@ export function describeIssues(filePath: string, kind: PublicationKind, issues: 
       });
     }
     const field = fieldName(issue.path);
-    return [field ? `${filePath}: field "${field}" ${issue.message}` : `${filePath}: ${issue.message}`];
+    return [field ? `${filePath}: field "${field}": ${issue.message}` : `${filePath}: ${issue.message}`];
   });
 }
 
