@@ -1,43 +1,19 @@
 import { z } from 'zod';
 import { categoryIds, regionIds } from '../taxonomy';
 import { localZonedTimeToInstant } from './zonedTime';
+import { articleTopics, audiences, caseTypes, contentLanguages, figureMeasures, translationStatuses } from './vocabulary';
 
 /*
  * One schema per kind of publication. The messages are read by press staff when the build stops,
  * so each says what is expected in plain words, with an example where a format is involved.
  * The cover image field is passed in: Astro's image() when the site is built, a plain string
- * check in tests and in the scaffolding script.
+ * check in tests.
  */
 
 export const publicationKinds = ['cases', 'notices', 'articles'] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
 
-export const contentLanguages = ['zh', 'mn'] as const;
-export const translationStatuses = ['original', 'reviewed', 'unreviewed'] as const;
-
-export const caseTypes = [
-  'public-interest-litigation',
-  'judicial-aid',
-  'minors-protection',
-  'criminal',
-  'civil',
-  'administrative-supervision',
-] as const;
-
-/** What an outcome figure counts; the unit shown beside the number follows from it. */
-export const figureMeasures = ['yuan', 'people', 'mu', 'cases', 'items', 'percent'] as const;
-
-export const articleTopics = [
-  'elder-fraud',
-  'public-interest-litigation',
-  'judicial-aid',
-  'minors',
-  'wages',
-  'personal-information',
-  'ecology',
-] as const;
-
-export const audiences = ['elderly', 'minors', 'parents', 'enterprises', 'farmers-herders', 'workers', 'general'] as const;
+export { articleTopics, audiences, caseTypes, contentLanguages, figureMeasures, translationStatuses };
 
 const listOf = (values: readonly string[]) => values.join(', ');
 
