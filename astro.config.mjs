@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
+import { alternatesFromBuiltPages } from './scripts/sitemap-alternates.mjs';
 
 // Kept in step with src/i18n/locales.ts by tests/unit/locales.test.ts (this file is plain JS,
 // read before TypeScript is set up, so it cannot import the map).
@@ -22,8 +24,10 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // hreflang alternates come from each built page (real translations only), not from matching
+    // paths: an untranslated entry's Mongolian URL shows the Chinese text and is no translation.
     sitemap({
-      i18n: { defaultLocale: 'zh', locales: siteLocales },
+      serialize: alternatesFromBuiltPages(fileURLToPath(new URL('./dist/', import.meta.url))),
     }),
   ],
 });
