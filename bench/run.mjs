@@ -2,18 +2,23 @@
 // bench/results.json. Not part of npm test (it takes minutes and prints figures, not verdicts).
 //   npm run bench                 page weight + Lighthouse on the built site
 //   npm run bench -- --no-lighthouse
+//   npm run bench -- --build-cost 1000,5000,10000   also build synthetic sites of that many pages
+//                                                  per language, ours and Starlight's, side by side
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { benchLocales, readingTemplates, templatePages } from './templates.mjs';
 import { launchBenchBrowser, measurePage } from './pageWeight.mjs';
 import { auditUrl, withLighthouseChrome } from './lighthouse.mjs';
 import { startSiteServer } from './server.mjs';
+import { compareBuildCost } from './compare.mjs';
 
 if (!existsSync('dist/zh/index.html')) {
   console.error('No built site: run `npm run build` first.');
   process.exit(1);
 }
 const withLighthouse = !process.argv.includes('--no-lighthouse');
+const buildCostArgument = process.argv[process.argv.indexOf('--build-cost') + 1];
+const buildCostSizes = process.argv.includes('--build-cost') ? buildCostArgument.split(',').map(Number) : [];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const server = await startSiteServer(8899);
 const results = { date: new Date().toISOString(), pageWeight: [], lighthouse: [] };
@@ -63,5 +68,6 @@ try {
 } finally {
   server.stop();
 }
+if (buildCostSizes.length > 0) results.buildCost = await compareBuildCost(buildCostSizes);
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');

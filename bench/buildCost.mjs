@@ -1,0 +1,64 @@
+// How build cost grows with content, for our site and, side by side on the same synthetic pages,
+// for a minimal Starlight site: wall time, peak memory and output size of the build and of the
+// search index. Used by bench/run.mjs (`npm run bench -- --build-cost 1000,5000,10000`).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
+import { writeSyntheticContent, writeStarlightContent } from './syntheticContent.mjs';
+
+const run = promisify(execFile);
+
+/** Runs a command under GNU time: wall seconds and the peak resident memory of its largest process. */
+async function measured(command, args, env = {}) {
+  const { stderr } = await run('/usr/bin/time', ['-f', 'MEASURED %e %M', command, ...args], {
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const [, seconds, kilobytes] = /MEASURED ([\d.]+) (\d+)/.exec(stderr) ?? [];
+  return { seconds: Number(seconds), peakMemoryMB: Math.round(Number(kilobytes) / 1024) };
+}
+
+async function directorySizeMB(directory) {
+  const { stdout } = await run('du', ['-sb', directory]);
+  return Math.round(Number(stdout.split('\t')[0]) / 1024 / 1024 * 10) / 10;
+}
+
+async function countHtml(directory) {
+  const { stdout } = await run('sh', ['-c', `find ${directory} -name '*.html' | wc -l`]);
+  return Number(stdout.trim());
+}
+
+export async function measureOurBuild(pagesPerLanguage) {
+  const contentDirectory = `bench/work/content-${pagesPerLanguage}`;
+  const outDirectory = `bench/work/dist-${pagesPerLanguage}`;
+  await writeSyntheticContent(contentDirectory, pagesPerLanguage);
+  const build = await measured('npx', ['astro', 'build', '--outDir', outDirectory], { CONTENT_DIR: `./${contentDirectory}` });
+  const search = existsSync('scripts/index-search.mjs')
+    ? await measured('node', ['scripts/index-search.mjs', outDirectory])
+    : { seconds: NaN, peakMemoryMB: NaN };
+  return {
+    site: 'ours', pagesPerLanguage, htmlPages: await countHtml(outDirectory),
+    buildSeconds: build.seconds, buildPeakMB: build.peakMemoryMB,
+    searchSeconds: search.seconds, searchPeakMB: search.peakMemoryMB,
+    outputMB: await directorySizeMB(outDirectory),
+  };
+}
+
+/** The Starlight site is a project of its own (bench/starlight/package.json), installed on first use. */
+async function installStarlight() {
+  if (existsSync('bench/starlight/node_modules/astro/package.json')) return;
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefix', 'bench/starlight'], { maxBuffer: 64 * 1024 * 1024 });
+}
+
+export async function measureStarlightBuild(pagesPerLanguage) {
+  await installStarlight();
+  await writeStarlightContent('bench/starlight/src/content/docs', pagesPerLanguage);
+  // Starlight runs Pagefind inside its build, so its build time includes its search index. Its
+  // astro runs on this process's Node (24), not the system's.
+  const build = await measured(process.execPath, ['bench/starlight/node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/starlight']);
+  return {
+    site: 'Starlight', pagesPerLanguage, htmlPages: await countHtml('bench/starlight/dist'),
+    buildSeconds: build.seconds, buildPeakMB: build.peakMemoryMB, searchSeconds: 0, searchPeakMB: 0,
+    outputMB: await directorySizeMB('bench/starlight/dist'),
+  };
+}
