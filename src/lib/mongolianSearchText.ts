@@ -18,7 +18,6 @@
  * script imports it directly) and Vite bundles the same file for the browser.
  */
 
-const NNBSP = '\u202F';
 const MVS = '\u180E';
 
 /** Final -a / -e after MVS (ᠰᠠᠷ᠎ᠠ): the MVS only picks the final form, it does not split a word. */

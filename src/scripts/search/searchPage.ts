@@ -51,9 +51,11 @@ export function startSearchPage(root: HTMLElement): void {
   const resultList = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const lists = root.querySelector<HTMLElement>('[data-search-lists]')!;
+  const refine = form.querySelector<HTMLDetailsElement>('[data-search-refine]')!;
   const isMongolian = locale === 'mn';
 
-  let pagefind: PagefindApi | undefined;
+  let loading: Promise<PagefindApi | undefined> | undefined;
+  let facetsLoading: Promise<void> | undefined;
   let pending: Array<{ data(): Promise<PagefindResultData> }> = [];
   let searchNumber = 0;
 
@@ -61,23 +63,31 @@ export function startSearchPage(root: HTMLElement): void {
   lists.hidden = true;
   root.querySelector<HTMLElement>('[data-search-noscript]')!.hidden = true;
 
-  async function loadPagefind(): Promise<PagefindApi | undefined> {
-    if (pagefind) return pagefind;
-    try {
-      // A language with no searchable page yet has no index of its own; Pagefind would then answer
-      // from another language's index, so we check first and show no results instead.
-      const entry = await (await fetch('/pagefind/pagefind-entry.json')).json() as { languages: Record<string, unknown> };
-      if (!Object.hasOwn(entry.languages, htmlLang.toLowerCase())) return undefined;
-      pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
-      await pagefind.options({ excerptLength: 40 });
-      await pagefind.init();
-      await showFacets(pagefind);
-      return pagefind;
-    } catch {
-      root.querySelector<HTMLElement>('[data-search-unavailable]')!.hidden = false;
-      lists.hidden = false;
-      return undefined;
-    }
+  /** Loads Pagefind once: when the reader first focuses the query box, or a shared link needs it. */
+  function loadPagefind(): Promise<PagefindApi | undefined> {
+    loading ??= (async () => {
+      try {
+        // A language with no searchable page yet has no index of its own; Pagefind would then
+        // answer from another language's index, so we check first and show no results instead.
+        const entry = (await (await fetch('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, unknown> };
+        if (!Object.hasOwn(entry.languages, htmlLang.toLowerCase())) return undefined;
+        const api = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
+        await api.options({ excerptLength: 40 });
+        await api.init();
+        return api;
+      } catch {
+        root.querySelector<HTMLElement>('[data-search-unavailable]')!.hidden = false;
+        lists.hidden = false;
+        return undefined;
+      }
+    })();
+    return loading;
+  }
+
+  /** The facet lists, fetched only when the reader opens "filter and sort" (they cost bytes). */
+  function loadFacets(): Promise<void> {
+    facetsLoading ??= loadPagefind().then((api) => (api ? showFacets(api) : undefined));
+    return facetsLoading;
   }
 
   async function showFacets(api: PagefindApi): Promise<void> {
@@ -102,9 +112,6 @@ export function startSearchPage(root: HTMLElement): void {
         }),
       );
       group.hidden = values.length === 0;
-    }
-    if (filterNames.some((name) => selectedFromUrl.has(name)) || selectedFromUrl.has('sort')) {
-      form.querySelector<HTMLDetailsElement>('[data-search-refine]')!.open = true;
     }
   }
 
@@ -196,6 +203,10 @@ export function startSearchPage(root: HTMLElement): void {
     return item;
   }
 
+  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  refine.addEventListener('toggle', () => {
+    if (refine.open) void loadFacets();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void runSearch();
@@ -212,8 +223,10 @@ export function startSearchPage(root: HTMLElement): void {
   input.value = queryFromSearchParams(location.search);
   const sortFromUrl = params.get('sort') ?? '';
   if (isSortChoice(sortFromUrl)) sortSelect.value = sortFromUrl;
-  if (input.value || filterNames.some((name) => params.has(name))) {
-    // Facets from the address are ticked when Pagefind's facet list arrives, then the search runs.
-    void loadPagefind().then(() => runSearch());
+  const filtersInUrl = filterNames.some((name) => params.has(name)) || params.has('sort');
+  if (filtersInUrl) refine.open = true;
+  if (input.value || filtersInUrl) {
+    // Facets from the address are ticked once their lists arrive; then the search runs.
+    void (filtersInUrl ? loadFacets() : loadPagefind()).then(() => runSearch());
   }
 }

@@ -1,0 +1,212 @@
+// Search benchmark (prints figures; not a test): N synthetic publication pages per language,
+// indexed by scripts/index-search.mjs, searched on the real /zh/search/ and /mn/search/ pages of
+// dist/ in headless Chromium. Reports index time and size, and for a first and a second query the
+// bytes transferred (compressed, as a CDN sends them) and the time until the results are shown.
+//
+//   npm run build && npm run bench:search                  # N = 1,000 and 10,000
+//   npm run bench:search -- --pages 2000                   # other sizes, comma-separated
+//
+// Targets (issue 4): first query ≤ 150 KB transferred and ≤ 300 ms at 10,000 pages.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { chromium } from 'playwright';
+import { buildSearchIndex } from '../scripts/index-search.mjs';
+import { findChromium, chromiumArgs } from '../tests/support/findChromium.ts';
+
+const distDir = path.resolve('dist');
+const sizes = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : '1000,10000')
+  .split(',')
+  .map(Number);
+
+// Words the synthetic pages are made of; every page also gets words of its own (place numbers),
+// so the index grows with the site as a real one does.
+const chineseWords = ['检察机关', '公益诉讼', '检察建议', '生态环境', '食品药品', '安全', '国有财产', '土地出让金', '未成年人', '司法救助', '监护', '浮桥', '河道', '草原', '林地', '修复', '整改', '磋商', '线索', '群众', '企业', '欠缴', '医疗保险', '税务', '审计', '追缴', '国库', '农民工', '工资', '保证金', '无障碍', '医院', '文物', '协作机制', '开放日', '学生', '代表', '委员', '养老诈骗', '宣传', '牧区', '双语', '法律', '监督', '办理', '案件', '部门', '责任', '落实', '保护'];
+const chinesePlaces = ['科尔沁区', '开鲁县', '扎鲁特旗', '库伦旗', '奈曼旗', '霍林郭勒市', '海勃湾区', '乌达区', '海南区', '科左中旗'];
+const mongolianWords = ['ᠶᠠᠭᠤᠳᠠᠯ', 'ᠬᠣᠷᠢᠶ᠎ᠠ', 'ᠬᠠᠤᠯᠢ', 'ᠣᠷᠴᠢᠨ', 'ᠲᠣᠭᠤᠷᠢᠨ', 'ᠬᠠᠮᠠᠭᠠᠯᠠᠬᠤ', 'ᠭᠠᠵᠠᠷ', 'ᠮᠥᠷᠡᠨ', 'ᠭᠦᠦᠷ', 'ᠰᠠᠷ᠎ᠠ', 'ᠡᠳᠦᠷ', 'ᠣᠨ', 'ᠬᠣᠲᠠ', 'ᠬᠣᠰᠢᠭᠤ', 'ᠠᠷᠠᠳ', 'ᠵᠠᠰᠠᠭ', 'ᠣᠷᠳᠣᠨ', 'ᠬᠡᠯᠲᠡᠰ', 'ᠡᠮᠡᠭᠲᠡᠢᠴᠦᠳ', 'ᠨᠠᠰᠤᠨ', 'ᠪᠠᠭᠠᠴᠤᠳ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'ᠡᠮᠨᠡᠯᠭᠡ', 'ᠠᠮᠤᠷ', 'ᠲᠦᠪᠰᠢᠨ', 'ᠬᠦᠨᠡᠰᠦ', 'ᠡᠮ', 'ᠮᠠᠯᠴᠢᠨ', 'ᠲᠠᠯ᠎ᠠ', 'ᠨᠤᠲᠤᠭ'];
+const mongolianSuffixes = ['\u202Fᠤᠨ', '\u202Fᠶᠢᠨ', '\u202Fᠢ', '\u202Fᠳᠤ', ''];
+
+/** A small seeded generator, so every run indexes the same pages. */
+function randomFrom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function syntheticPage(locale, number, random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const year = 2020 + (number % 6);
+  const date = `${year}-${String(1 + (number % 12)).padStart(2, '0')}-${String(1 + (number % 28)).padStart(2, '0')}`;
+  const kind = ['case', 'notice', 'article'][number % 3];
+  let title;
+  let paragraphs;
+  if (locale === 'zh') {
+    title = `${pick(chinesePlaces)}${pick(chineseWords)}${pick(chineseWords)}第${number}号`;
+    paragraphs = Array.from({ length: 4 }, () =>
+      Array.from({ length: 14 }, () => pick(chineseWords)).join('') + `，涉及${Math.floor(random() * 900) + 10}户，编号${number}。`,
+    );
+  } else {
+    title = `${pick(mongolianWords)} ${pick(mongolianWords)} ${number}`;
+    paragraphs = Array.from({ length: 4 }, () =>
+      Array.from({ length: 24 }, () => pick(mongolianWords) + pick(mongolianSuffixes)).join(' ') + ` ${number}᠃`,
+    );
+  }
+  return `<!doctype html><html lang="${locale === 'zh' ? 'zh-CN' : 'mn-Mong'}"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><header><nav><a href="/">home</a></nav></header><main><article data-pagefind-body><h1>${title}</h1>
+<div hidden><span data-pagefind-filter="kind">${kind}</span><span data-pagefind-filter="year">${year}</span><span data-pagefind-sort="date" data-pagefind-meta="date">${date}</span></div>
+${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}
+</article></main></body></html>`;
+}
+
+async function writeSyntheticSite(directory, pagesPerLanguage) {
+  for (const locale of ['zh', 'mn']) {
+    const random = randomFrom(locale === 'zh' ? 7 : 11);
+    for (let number = 0; number < pagesPerLanguage; number += 1) {
+      const pageDir = path.join(directory, locale, 'cases', `page-${number}`);
+      await mkdir(pageDir, { recursive: true });
+      await writeFile(path.join(pageDir, 'index.html'), syntheticPage(locale, number, random));
+    }
+  }
+}
+
+async function directorySize(directory, include = () => true) {
+  let bytes = 0;
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && include(entry.name)) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return bytes;
+}
+
+const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+
+/** dist/ with the benchmark's index at /pagefind/; text compressed as a CDN would (Pagefind's own files are gzip already). */
+function startServer(indexDir, served) {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const file = pathname.startsWith('/pagefind/')
+      ? path.join(indexDir, pathname.slice('/pagefind/'.length))
+      : path.join(distDir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    let body = await readFile(file);
+    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'public, max-age=3600' };
+    if (type.startsWith('text/') || type === 'application/json') {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    served.bytes += body.length;
+    if (pathname.startsWith('/pagefind/')) served.pagefindBytes += body.length;
+    response.writeHead(200, headers).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function waitForResults(page, previousStatus) {
+  await page.waitForFunction(
+    (previous) => {
+      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return text !== previous && /\d/.test(text) && document.querySelectorAll('[data-search-results] li').length > 0;
+    },
+    previousStatus,
+  );
+}
+
+/**
+ * A reader on the search page: focuses the box (Pagefind starts loading), types, presses Enter;
+ * then a second query. Then a shared link opened in a fresh browser. Bytes as the server sent them.
+ */
+async function measureQueries(browser, origin, served, locale, [firstQuery, secondQuery]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/${locale}/search/`);
+  await page.waitForLoadState('networkidle');
+  const box = page.locator('#search-query');
+  const status = page.locator('[data-search-status]');
+  const measured = {};
+  served.bytes = served.pagefindBytes = 0;
+  await box.focus();
+  await page.waitForLoadState('networkidle');
+  for (const [name, query] of [['first', firstQuery], ['second', secondQuery]]) {
+    if (name === 'second') served.bytes = served.pagefindBytes = 0;
+    await box.fill(query);
+    const before = await status.textContent();
+    const started = performance.now();
+    await box.press('Enter');
+    await waitForResults(page, before);
+    const milliseconds = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    measured[name] = { query, kilobytes: served.pagefindBytes / 1024, milliseconds, results: (await status.textContent())?.match(/\d+/)?.[0] };
+  }
+  await context.close();
+  const fresh = await browser.newContext();
+  const linkPage = await fresh.newPage();
+  served.bytes = served.pagefindBytes = 0;
+  const started = performance.now();
+  await linkPage.goto(`${origin}/${locale}/search/?q=${encodeURIComponent(firstQuery)}`);
+  await waitForResults(linkPage, '');
+  measured.link = { milliseconds: performance.now() - started, kilobytes: served.bytes / 1024 };
+  await fresh.close();
+  return measured;
+}
+
+if (!existsSync(path.join(distDir, 'zh/search/index.html'))) {
+  console.error('dist/zh/search/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const rows = [];
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+try {
+  for (const pagesPerLanguage of sizes) {
+    const siteDir = await mkdtemp(path.join(tmpdir(), `search-bench-${pagesPerLanguage}-`));
+    try {
+      await writeSyntheticSite(siteDir, pagesPerLanguage);
+      const indexDir = path.join(siteDir, 'pagefind');
+      const { seconds } = await buildSearchIndex({ siteDir, outputPath: indexDir });
+      const totalBytes = await directorySize(indexDir);
+      const served = { bytes: 0, pagefindBytes: 0 };
+      const server = await startServer(indexDir, served);
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      try {
+        for (const [locale, queries] of [['zh', ['浮桥', '司法救助']], ['mn', ['ᠭᠦᠦᠷ', 'ᠰᠠᠷᠠ']]]) {
+          const { first, second, link } = await measureQueries(browser, origin, served, locale, queries);
+          rows.push({
+            'pages/lang': pagesPerLanguage,
+            lang: locale,
+            'index s (both langs)': seconds.toFixed(1),
+            'index MB (both)': (totalBytes / 2 ** 20).toFixed(1),
+            'first query (hits)': `${first.query} (${first.results})`,
+            'first KB': first.kilobytes.toFixed(0),
+            'first ms': first.milliseconds.toFixed(0),
+            'second query (hits)': `${second.query} (${second.results})`,
+            'second KB': second.kilobytes.toFixed(0),
+            'second ms': second.milliseconds.toFixed(0),
+            'shared link ms': link.milliseconds.toFixed(0),
+            'shared link KB (whole page)': link.kilobytes.toFixed(0),
+          });
+        }
+      } finally {
+        server.close();
+      }
+    } finally {
+      await rm(siteDir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await browser.close();
+  await pagefind.close();
+}
+console.table(rows);
+console.log(`Targets: first query ≤ 150 KB and ≤ 300 ms at 10,000 pages.
+first/second KB: everything fetched from /pagefind/ for that query (for the first, also Pagefind itself, which starts loading when the box gets focus);
+first/second ms: Enter to results on screen; shared link: a fresh browser opening /{lang}/search/?q=… until results (page, fonts and Pagefind included).
+Files served gzip-compressed where a CDN would (Pagefind's index files are compressed already); index MB is on disk, UI assets included.`);
