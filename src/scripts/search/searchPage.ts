@@ -72,7 +72,9 @@ export function startSearchPage(root: HTMLElement): void {
         const entry = (await (await fetch('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, unknown> };
         if (!Object.hasOwn(entry.languages, htmlLang.toLowerCase())) return undefined;
         const api = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
-        await api.options({ excerptLength: 40 });
+        // No worker: searching a few thousand pages is quick on the main thread, and it saves the
+        // worker script's download on the first query.
+        await api.options({ excerptLength: 40, noWorker: true });
         await api.init();
         return api;
       } catch {
