@@ -131,9 +131,14 @@ export function usesMongolianSearchKeys(language: string): boolean {
  * text in `meta` for the result list (the text is what excerpts are cut from).
  */
 export function mongolianSearchRecord(url: string, facts: PageFacts): SearchRecord {
+  // Facet labels are searchable too, as on Chinese pages (where Pagefind reads the hidden facet
+  // element as text): a reader may type a category or a region. They go after the text, which the
+  // excerpts are cut from, so they never show in an excerpt.
+  const facetLabels = Object.values(facts.filters).flat().join(' ');
+  const text = facts.text.includes(facts.title) ? facts.text : `${facts.title} ${facts.text}`;
   return {
     url,
-    content: mongolianSearchKey(facts.text.includes(facts.title) ? facts.text : `${facts.title} ${facts.text}`),
+    content: mongolianSearchKey(`${text} ${facetLabels}`),
     language: facts.language,
     meta: { ...facts.meta, title: facts.title, text: facts.text },
     filters: facts.filters,

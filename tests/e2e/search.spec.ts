@@ -106,7 +106,8 @@ test.describe('search', () => {
     expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
   });
 
-  test('the filter labels are in the reader’s language', async ({ page }) => {
+  test('the filter labels are in the reader’s language, and a category name finds its pages', async ({ page }) => {
+    expect(await resultsFor(page, 'mn', 'ᠡᠮᠡᠭᠲᠡᠢᠴᠦᠳ ᠦᠨ ᠡᠷᠬᠡ ᠠᠰᠢᠭ')).toContain('/mn/cases/horqin-land-compensation/');
     await resultsFor(page, 'mn', 'ᠰᠠᠷᠠ');
     await page.getByText(mn['search.refine']).click();
     const kind = page.getByRole('group', { name: mn['search.filter.kind'] });

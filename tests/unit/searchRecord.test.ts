@@ -38,9 +38,10 @@ describe('readPageFacts', () => {
 
 describe('mongolianSearchRecord', () => {
   it('indexes the folded key of the text and keeps the original for display', () => {
-    const facts = readPageFacts(page('<div data-pagefind-body><h1>ᠰᠠᠷ᠎ᠠ</h1><p>ᠬᠣᠲᠠ\u202Fᠶᠢᠨ</p></div>'));
+    const facts = readPageFacts(page('<div data-pagefind-body><h1>ᠰᠠᠷ᠎ᠠ</h1><div hidden><span data-pagefind-filter="region">ᠬᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠭ</span></div><p>ᠬᠣᠲᠠ\u202Fᠶᠢᠨ</p></div>'));
     const record = mongolianSearchRecord('/mn/a/', facts);
-    expect(record.content).toBe('ᠰᠠᠷᠠ ᠭᠤᠳᠠ ᠢᠨ');
+    expect(record.content).toBe('ᠰᠠᠷᠠ ᠭᠤᠳᠠ ᠢᠨ ᠭᠤᠷᠴᠢᠨ ᠳᠤᠭᠤᠷᠢᠭ');
+    expect(record.filters).toEqual({ region: ['ᠬᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠭ'] });
     expect(record.meta.title).toBe('ᠰᠠᠷ᠎ᠠ');
     expect(record.meta.text).toBe('ᠰᠠᠷ᠎ᠠ ᠬᠣᠲᠠ\u202Fᠶᠢᠨ');
     expect(record.language).toBe('mn-mong');
