@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import zh from '../../src/i18n/zh.json' with { type: 'json' };
 import mn from '../../src/i18n/mn.json' with { type: 'json' };
 import regression from '../fixtures/search-regression.zh.json' with { type: 'json' };
@@ -29,6 +31,7 @@ let fixtureIndex = '';
 test.beforeAll(() => {
   fixtureIndex = buildFixtureIndex();
 });
+test.afterAll(() => rmSync(path.dirname(fixtureIndex), { recursive: true, force: true }));
 test.beforeEach(async ({ page }) => {
   if (!againstBuiltSite) await useSearchIndex(page, fixtureIndex);
 });
