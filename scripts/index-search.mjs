@@ -1,0 +1,92 @@
+// Builds the Pagefind search index of a built site: one index per language, keyed by each page's
+// lang (zh-cn, mn-mong), only pages with a data-pagefind-body element (so untranslated Mongolian
+// fallbacks, lists and chrome stay out).
+//
+//   node scripts/index-search.mjs [--site dist] [--out <site>/pagefind]
+//
+// Why Mongolian pages are custom records: the index must hold the folded search keys of
+// src/lib/mongolianSearchText.ts, and the browser folds the query with the very same file. This
+// script imports that TypeScript directly (Node 24, which npm runs for every script, strips the
+// types; the file uses only erasable syntax), so there is one implementation, not a JavaScript
+// copy to keep in step. Emitting folded text into the page markup instead would put a second,
+// hidden copy of every Mongolian page in the HTML and would show folded (misspelt) words in
+// Pagefind's excerpts; here the record carries the original text in its meta for our excerpts.
+import * as pagefind from 'pagefind';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mongolianSearchRecord, pageUrlOf, readPageFacts, usesMongolianSearchKeys } from '../src/lib/searchRecord.ts';
+
+/** Pages sent to Pagefind at once: enough to keep its process busy, few enough to stay small. */
+const batchSize = 64;
+
+async function htmlFiles(siteDir, outputPath) {
+  const entries = await readdir(siteDir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !file.startsWith(outputPath + path.sep))
+    .sort();
+}
+
+async function addPage(index, siteDir, file) {
+  const html = await readFile(file, 'utf8');
+  // Pagefind would index every page in full if no page had a body element; we never want that.
+  if (!html.includes('data-pagefind-body')) return undefined;
+  const url = pageUrlOf(path.relative(siteDir, file));
+  const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? '';
+  const response = usesMongolianSearchKeys(language)
+    ? await addMongolianPage(index, url, html)
+    : await index.addHTMLFile({ url, content: html });
+  if (!response) return undefined;
+  if (response.errors.length > 0) {
+    throw new Error(`Search index: ${path.relative(process.cwd(), file)} could not be indexed: ${response.errors.join('; ')}`);
+  }
+  return language;
+}
+
+async function addMongolianPage(index, url, html) {
+  const facts = readPageFacts(html);
+  if (!facts.hasSearchBody || !facts.text) return undefined;
+  return index.addCustomRecord(mongolianSearchRecord(url, facts));
+}
+
+/**
+ * Indexes every searchable page under siteDir and writes the bundle to outputPath.
+ * @returns {Promise<{ pagesByLanguage: Record<string, number>, seconds: number }>}
+ */
+export async function buildSearchIndex({ siteDir, outputPath = path.join(siteDir, 'pagefind') }) {
+  const started = performance.now();
+  const site = path.resolve(siteDir);
+  const output = path.resolve(outputPath);
+  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
+  if (!index) throw new Error(`Search index: Pagefind did not start: ${errors.join('; ')}`);
+  const pagesByLanguage = {};
+  const files = await htmlFiles(site, output);
+  for (let start = 0; start < files.length; start += batchSize) {
+    const languages = await Promise.all(files.slice(start, start + batchSize).map((file) => addPage(index, site, file)));
+    for (const language of languages) if (language) pagesByLanguage[language] = (pagesByLanguage[language] ?? 0) + 1;
+  }
+  await rm(output, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: output });
+  if (written.errors.length > 0) throw new Error(`Search index: writing ${output} failed: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  return { pagesByLanguage, seconds: (performance.now() - started) / 1000 };
+}
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const siteDir = option('site', 'dist');
+  const outputPath = option('out', path.join(siteDir, 'pagefind'));
+  try {
+    const { pagesByLanguage, seconds } = await buildSearchIndex({ siteDir, outputPath });
+    const counts = Object.entries(pagesByLanguage).map(([language, count]) => `${language}: ${count}`).join(', ') || 'no pages with data-pagefind-body yet';
+    console.log(`Search index written to ${outputPath} (${counts}) in ${seconds.toFixed(1)} s.`);
+  } finally {
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Pure pieces of the search page (src/scripts/search/searchPage.ts): what the reader chose, in the
+ * shape Pagefind takes, and Pagefind's answers in the shape the page shows.
+ */
+import type { ExcerptPiece } from './mongolianSearchText.ts';
+import { decodeEntities } from './htmlEntities.ts';
+
+/** The facets a reader can narrow by, in the order the form shows them. */
+export const filterNames = ['kind', 'category', 'region', 'year'] as const;
+export type FilterName = (typeof filterNames)[number];
+
+/** Sort choices of the form; the empty value is Pagefind's own relevance order. */
+export const sortChoices = {
+  relevance: undefined,
+  newest: { date: 'desc' },
+  oldest: { date: 'asc' },
+} as const satisfies Record<string, Record<string, 'asc' | 'desc'> | undefined>;
+export type SortChoice = keyof typeof sortChoices;
+
+export function isSortChoice(value: string): value is SortChoice {
+  return Object.hasOwn(sortChoices, value);
+}
+
+/**
+ * Pagefind's filter argument: any of the ticked values within a facet, every facet at once.
+ * @example pagefindFilters({ kind: ['典型案例'], year: [] }) // { kind: { any: ['典型案例'] } }
+ */
+export function pagefindFilters(selected: Partial<Record<FilterName, string[]>>): Record<string, { any: string[] }> {
+  return Object.fromEntries(
+    Object.entries(selected)
+      .filter(([, values]) => values !== undefined && values.length > 0)
+      .map(([name, values]) => [name, { any: values! }]),
+  );
+}
+
+/**
+ * The values of a facet as the form lists them: years newest first, the rest in the collator
+ * order of the page's language.
+ */
+export function orderedFacetValues(name: FilterName, counts: Record<string, number>, htmlLang: string): string[] {
+  const values = Object.keys(counts).filter((value) => (counts[value] ?? 0) > 0);
+  if (name === 'year') return values.sort((a, b) => Number(b) - Number(a));
+  const collator = new Intl.Collator(htmlLang);
+  return values.sort(collator.compare);
+}
+
+/**
+ * Pagefind's excerpt (text with <mark> around the matches) as pieces the page renders as text,
+ * so nothing in it is ever parsed as markup.
+ * @example excerptPieces('a <mark>b</mark>') // [{ text: 'a ', matches: false }, { text: 'b', matches: true }]
+ */
+export function excerptPieces(excerptHtml: string): ExcerptPiece[] {
+  const pieces: ExcerptPiece[] = [];
+  const parts = excerptHtml.split(/(<mark>|<\/mark>)/);
+  let inMark = false;
+  for (const part of parts) {
+    if (part === '<mark>') inMark = true;
+    else if (part === '</mark>') inMark = false;
+    else if (part) pieces.push({ text: decodeEntities(part.replace(/<[^>]*>/g, '')), matches: inMark });
+  }
+  return pieces;
+}
+
+/**
+ * A UI string with its {{count}} filled in.
+ * @example withCount('找到 {{count}} 条结果。', 3) // '找到 3 条结果。'
+ */
+export function withCount(template: string, count: number): string {
+  return template.replaceAll('{{count}}', String(count));
+}
+
+/**
+ * The query a shared link carries (`?q=`), tidied; empty when there is none.
+ * @example queryFromSearchParams('?q=%20浮桥%20') // '浮桥'
+ */
+export function queryFromSearchParams(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').trim();
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { excerptPieces, isSortChoice, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount } from '../../src/lib/searchResults';
+import { decodeEntities } from '../../src/lib/htmlEntities';
+
+describe('search page helpers', () => {
+  it('turns ticked facets into Pagefind filters, leaving out empty ones', () => {
+    expect(pagefindFilters({ kind: ['典型案例', '普法宣传'], year: [], region: undefined })).toEqual({ kind: { any: ['典型案例', '普法宣传'] } });
+  });
+
+  it('lists years newest first and other values in the language’s order, without empty ones', () => {
+    expect(orderedFacetValues('year', { '2024': 2, '2025': 1, '2023': 0 }, 'zh-CN')).toEqual(['2025', '2024']);
+    expect(orderedFacetValues('kind', { b: 1, a: 1 }, 'zh-CN')).toEqual(['a', 'b']);
+  });
+
+  it('reads Pagefind’s excerpt as text pieces, so nothing in it becomes markup', () => {
+    expect(excerptPieces('修复 <mark>浮桥</mark> &lt;b&gt;')).toEqual([
+      { text: '修复 ', matches: false },
+      { text: '浮桥', matches: true },
+      { text: ' <b>', matches: false },
+    ]);
+  });
+
+  it('fills in counts, reads ?q= and knows the sort choices', () => {
+    expect(withCount('找到 {{count}} 条结果。', 12)).toBe('找到 12 条结果。');
+    expect(queryFromSearchParams('?q=%20%E6%B5%AE%E6%A1%A5%20')).toBe('浮桥');
+    expect(queryFromSearchParams('')).toBe('');
+    expect(isSortChoice('newest')).toBe(true);
+    expect(isSortChoice('toString')).toBe(false);
+  });
+
+  it('decodes the character references Astro and Pagefind write', () => {
+    expect(decodeEntities('A &amp; B &#x1820; &#65; &unknown;')).toBe('A & B ᠠ A &unknown;');
+  });
+});
