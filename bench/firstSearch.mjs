@@ -29,5 +29,5 @@ export const starlightSearch = (query) => async (page) => {
 export const ourSearch = (query) => async (page) => {
   await page.getByRole('searchbox').first().fill(query);
   await page.keyboard.press('Enter');
-  await page.locator('[data-search-results] li, .search-result').first().waitFor({ timeout: 15_000 });
+  await page.locator('[data-search-results] h3 a').first().waitFor({ timeout: 15_000 });
 };

@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+import zh from '../../src/i18n/zh.json' with { type: 'json' };
+import regression from '../fixtures/search-regression.site.zh.json' with { type: 'json' };
+
+// The Chinese regression set against the real, published content and its real index (search.spec.ts
+// runs its own set against a fixture site): words people remember, places, figures, categories.
+test(`published site: ${regression.queries.length} Chinese queries each find their pages`, async ({ page }) => {
+  test.setTimeout(240_000);
+  expect(regression.queries.length).toBeGreaterThanOrEqual(30);
+  const count = zh['search.resultCount'].replace('{{count}}', '\\d+');
+  const misses: string[] = [];
+  for (const { query, expect: expectedPages } of regression.queries) {
+    await page.goto(`/zh/search/?q=${encodeURIComponent(query)}`);
+    await expect(page.getByRole('status')).toHaveText(new RegExp(`${count}|${zh['search.noResults']}`));
+    const found = await page.locator('[data-search-results] h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const missing = expectedPages.filter((expected) => !found.includes(expected));
+    if (missing.length > 0) misses.push(`${query}: missing ${missing.join(', ')} (found ${found.join(', ') || 'nothing'})`);
+  }
+  expect(misses).toEqual([]);
+});
