@@ -97,10 +97,29 @@ async function authenticate(request: Request, env: StaffEnvironment): Promise<St
   return { actor: checked.session.actor, sessionId: checked.session.sessionId, via: 'password' };
 }
 
-/** State changes need the session's CSRF token, and a browser's Origin (when sent) must be ours. */
-async function sameOriginWithCsrf(request: Request, url: URL, env: StaffEnvironment, staff: Staff): Promise<boolean> {
+/**
+ * Whether a browser says the request comes from another site: Sec-Fetch-Site, or an Origin whose
+ * host is neither the Host header nor the URL's (a local proxy may rewrite one of them).
+ */
+export function fromAnotherSite(request: Request, url: URL): boolean {
+  const site = request.headers.get('Sec-Fetch-Site');
+  if (site === 'cross-site' || site === 'same-site') return true;
   const origin = request.headers.get('Origin');
-  if (origin && origin !== url.origin) return false;
+  // Pages sent with Referrer-Policy: no-referrer (all staff pages) post with Origin "null";
+  // Sec-Fetch-Site above then decides.
+  if (!origin || origin === 'null') return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  return host !== url.host && host !== request.headers.get('Host');
+}
+
+/** State changes need the session's CSRF token, and must not come from another site. */
+async function sameOriginWithCsrf(request: Request, url: URL, env: StaffEnvironment, staff: Staff): Promise<boolean> {
+  if (fromAnotherSite(request, url)) return false;
   return csrfTokenMatches(env.config.sessionSecret, staff.sessionId, request.headers.get('X-CSRF-Token'));
 }
 
@@ -128,8 +147,7 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
   const fail = (status: number, error: string, message: string) =>
     wantsJson ? problem(status, error, message) : new Response(null, { status: 303, headers: headers({ Location: `/staff/login/?error=${error}` }) });
   if (!env.config.passwordLogin) return fail(404, 'password_login_off', '本站使用统一身份认证登录，不接受密码登录。');
-  const origin = request.headers.get('Origin');
-  if (origin && origin !== url.origin) return fail(403, 'csrf', '登录请求来自其他网站，已拒绝。');
+  if (fromAnotherSite(request, url)) return fail(403, 'csrf', '登录请求来自其他网站，已拒绝。');
   const fields = await readFields(request);
   const username = fields?.username?.trim() ?? '';
   const password = fields?.password ?? '';
