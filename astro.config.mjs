@@ -27,6 +27,8 @@ export default defineConfig({
     // hreflang alternates come from each built page (real translations only), not from matching
     // paths: an untranslated entry's Mongolian URL shows the Chinese text and is no translation.
     sitemap({
+      // The staff review pages are private: never listed.
+      filter: (page) => !new URL(page).pathname.startsWith('/staff/'),
       serialize: alternatesFromBuiltPages(fileURLToPath(new URL('./dist/', import.meta.url))),
     }),
   ],

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, chromiumArgs } from './tests/support/findChromium';
+import { ensureTestSecrets } from './tests/support/testKeys';
 
 const port = Number(process.env.TEST_PORT ?? 8788);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -7,7 +8,14 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // The tip function's settings for tests (they override any .dev.vars): a test-only salt, a low
 // limit so the rate-limit test is quick, and TIPS_TEST_HOOKS so each test names its own client in
 // an X-Test-Client header instead of sharing 127.0.0.1's limit. Never set TIPS_TEST_HOOKS in production.
+// The sealing key pair and the other secrets are made at run time (tests/support/testKeys.ts).
+const secrets = ensureTestSecrets();
 const tipTestBindings = [
+  `TIP_SEALING_PUBLIC_KEY=${secrets.sealingPublicKey}`,
+  `POW_HMAC_KEY=${secrets.powHmacKey}`,
+  'POW_MAX_NUMBER=20000',
+  `STAFF_SESSION_SECRET=${secrets.sessionSecret}`,
+  'STAFF_SESSION_HOURS=1',
   'RATE_LIMIT_SALT=test-only-salt-not-a-secret',
   'RATE_LIMIT_MAX=5',
   'RATE_LIMIT_WINDOW_SECONDS=600',

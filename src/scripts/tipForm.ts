@@ -4,6 +4,30 @@
 import type { Locale } from '../i18n/locales';
 import { renderErrorSummary, renderFieldError } from '../lib/tips/renderTipForm';
 import { tipFieldOrder, validateTip, type TipFieldErrors } from '../lib/tips/tipSchema';
+import { solveChallenge } from 'altcha-lib/v1';
+
+/**
+ * Proof of work (altcha, self-hosted): fetch a challenge and solve it while the reader types.
+ * The answer goes in a hidden field; if anything fails the form is sent without it and the tip is
+ * simply marked for review, never refused.
+ */
+function startProofOfWork(form: HTMLFormElement): Promise<void> {
+  const field = document.createElement('input');
+  field.type = 'hidden';
+  field.name = 'altcha';
+  form.append(field);
+  return (async () => {
+    try {
+      const response = await fetch('/api/tips/challenge', { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const challenge = (await response.json()) as { algorithm: string; challenge: string; salt: string; signature: string; maxnumber?: number };
+      const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+      if (solution) field.value = btoa(JSON.stringify({ ...challenge, number: solution.number }));
+    } catch {
+      // Offline or blocked: the tip still goes through, marked for review.
+    }
+  })();
+}
 
 export function enhanceTipForm(): void {
   const form = document.querySelector<HTMLFormElement>('[data-tip-form]');
@@ -19,6 +43,10 @@ export function enhanceTipForm(): void {
     window.location.replace((event.currentTarget as HTMLAnchorElement).href);
   });
 
+  const proofOfWork = startProofOfWork(form);
+  let proofReady = false;
+  void proofOfWork.then(() => (proofReady = true));
+
   form.addEventListener('submit', (event) => {
     const data = new FormData(form);
     const values: Record<string, unknown> = {};
@@ -29,6 +57,13 @@ export function enhanceTipForm(): void {
     if (!result.ok) {
       event.preventDefault();
       form.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    if (!proofReady) {
+      // Wait (at most a few seconds) for the proof, then send; form.submit() fires no second event.
+      event.preventDefault();
+      const timeout = new Promise((resolve) => setTimeout(resolve, 8000));
+      void Promise.race([proofOfWork, timeout]).then(() => form.submit());
     }
   });
 }

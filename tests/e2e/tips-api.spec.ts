@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { marker, queryTipsDb, readTipFile, testClient, validTip } from './support/tips';
+import { marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
+import { openBytes } from '../../src/lib/crypto/sealedBox';
+import { testOpeningKey } from './support/tips';
 
 // The tip function in its real runtime (workerd via `wrangler pages dev`, local D1 and R2,
 // migrations applied by the web server command).
@@ -16,9 +18,13 @@ test.describe('the tip function', () => {
     const { receiptCode } = await response.json();
     expect(receiptCode).toMatch(/^([2-9A-HJKMNP-TV-Z]{4}-){4}[2-9A-HJKMNP-TV-Z]{4}$/);
 
-    const [row] = await queryTipsDb<Record<string, string>>(`SELECT * FROM tips WHERE content LIKE '%${tag}%'`);
-    expect(row).toBeDefined();
-    expect(JSON.parse(row!.content)).toEqual({
+    // The row holds the content sealed: nothing the tipster wrote is readable in it.
+    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%' OR content LIKE '%王五%' OR content LIKE '%13912345678%'`)).toEqual([]);
+    const [stored] = await storedTipsContaining(tag);
+    const row = stored!.row;
+    expect(row.content).toMatch(/^sealed1:/);
+    expect(row.sealed_to_key_id).toBe((await testOpeningKey()).keyId);
+    expect(stored!.content).toEqual({
       description: sent.description,
       place: sent.place,
       noticedOn: sent.noticedOn,
@@ -37,7 +43,7 @@ test.describe('the tip function', () => {
     expect(everything).not.toContain('TipTestAgent');
   });
 
-  test('stores evidence files intact under random keys and answers a form with 303', async ({ request }) => {
+  test('stores evidence files sealed under random keys, opening to the exact bytes, and answers a form with 303', async ({ request }) => {
     const tag = marker();
     const pdf = Buffer.from('%PDF-1.7\n% evidence of discharge\n');
     const response = await request.post('/api/tips?lang=zh', {
@@ -50,13 +56,18 @@ test.describe('the tip function', () => {
     });
     expect(response.status()).toBe(303);
     expect(response.headers()['location']).toBe('/api/tips/received?lang=zh');
-    const [attachment] = await queryTipsDb<Record<string, string>>(
-      `SELECT a.* FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE '%${tag}%'`,
-    );
-    expect(attachment).toMatchObject({ content_type: 'application/pdf', original_name: '排污口.pdf', byte_length: pdf.length });
+    const [stored] = await storedTipsContaining(tag);
+    const [attachment] = await queryTipsDb<Record<string, string>>(`SELECT * FROM tip_attachments WHERE tip_id = '${stored!.row.id}'`);
+    // The row and the object say nothing the tipster chose: no name, no type, no hash of the file.
+    expect(attachment).toMatchObject({ content_type: 'application/octet-stream', original_name: '' });
     expect(attachment!.object_key).toMatch(/^tips\/[0-9a-f-]{36}$/);
-    expect(attachment!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-    expect(await readTipFile(attachment!.object_key)).toEqual(pdf);
+    const object = await readTipFile(attachment!.object_key);
+    expect(object.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(attachment!.sha256).toBe(createHash('sha256').update(object).digest('hex'));
+    expect(stored!.content.attachments).toEqual([
+      { objectKey: attachment!.object_key, name: '排污口.pdf', contentType: 'application/pdf', byteLength: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+    ]);
+    expect(Buffer.from(await openBytes([await testOpeningKey()], new Uint8Array(object)))).toEqual(pdf);
   });
 
   test('refuses what is wrong with the right status code, in the reader\'s language, storing nothing', async ({ request }) => {
@@ -82,7 +93,7 @@ test.describe('the tip function', () => {
       data: Buffer.alloc(27 * 1024 * 1024, 0x20),
     });
     expect(tooLarge.status()).toBe(413);
-    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toEqual([]);
+    expect(await storedTipsContaining(tag)).toEqual([]);
   });
 
   test('stores one tip for a double submit and answers both with the same receipt', async ({ request }) => {
@@ -94,7 +105,7 @@ test.describe('the tip function', () => {
     expect(codes[0]).toBe(codes[1]);
     const again = await request.post('/api/tips', { data, headers });
     expect((await again.json()).receiptCode).toBe(codes[0]);
-    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toHaveLength(1);
+    expect(await storedTipsContaining(tag)).toHaveLength(1);
   });
 
   test('limits each client and says when to come back', async ({ request }) => {
@@ -114,7 +125,7 @@ test.describe('the tip function', () => {
     const tag = marker();
     const response = await request.post('/api/tips', { data: { ...validTip(description(tag)), website: 'https://spam.example' }, headers: testClient() });
     expect(response.status()).toBe(201);
-    expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%'`)).toEqual([]);
+    expect(await storedTipsContaining(tag)).toEqual([]);
   });
 
   test('shows a status for a right code, never the content, and takes as long for wrong codes', async ({ request }) => {

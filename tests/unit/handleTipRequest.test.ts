@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleTipRequest, maxBodyBytes } from '../../src/lib/tips/handleTipRequest';
-import { memoryTipEnvironment } from './support/memoryTipEnvironment';
+import { memoryTipEnvironment, openSealedText } from './support/memoryTipEnvironment';
 
 const base = 'https://tips.example/api/tips';
 const tip = {
@@ -28,7 +28,7 @@ describe('submitting a tip to the core', () => {
     expect(response.status).toBe(303);
     expect(tips).toHaveLength(1);
     expect(objects.size).toBe(1);
-    expect(JSON.parse(tips[0]!.content)).toMatchObject({ description: tip.description, place: tip.place });
+    expect(JSON.parse(await openSealedText(tips[0]!.content))).toMatchObject({ description: tip.description, place: tip.place });
   });
 
   it('answers a repeated idempotency key with the same receipt and stores one tip', async () => {

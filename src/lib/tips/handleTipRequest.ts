@@ -6,6 +6,8 @@ import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex }
 import { renderTipForm, type TipFormValues } from './renderTipForm';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
 import { openWith, sealWith } from './sealing';
+import { importSealingPublicKey, sealBytes, sealText, type SealingPublicKey } from '../crypto/sealedBox';
+import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
 import type { NewAttachment, TipContent, TipEnvironment } from './storage';
 import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
@@ -14,7 +16,7 @@ import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessage
 export const maxBodyBytes = tipLimits.maxTotalFileBytes + 1024 * 1024;
 const receiptCookie = 'tip_receipt';
 const noStore = { 'Cache-Control': 'no-store' };
-const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey'] as const;
+const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey', 'altcha'] as const;
 
 /**
  * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
@@ -27,6 +29,7 @@ export async function handleTipRequest(request: Request, env: TipEnvironment): P
   try {
     if (path === '/api/tips') return request.method === 'POST' ? await submitTip(request, env, locale) : methodNotAllowed('POST');
     if (path === '/api/tips/received') return request.method === 'GET' ? await showReceipt(request, env, locale) : methodNotAllowed('GET');
+    if (path === '/api/tips/challenge') return request.method === 'GET' ? await powChallenge(env) : methodNotAllowed('GET');
     if (path === '/api/tips/status') return request.method === 'POST' ? await lookUpStatus(request, env, locale) : methodNotAllowed('POST');
     return new Response('Not found', { status: 404, headers: noStore });
   } catch (error) {
@@ -86,6 +89,10 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const mislabelled = files.some((file) => file.sniffed !== claimedEvidenceType(file.file));
   if (mislabelled) return invalid(request, env, locale, body, { files: 'tip.error.fileContent' }, 422);
 
+  // Proof of work only sorts tips: one sent without it (no script) or with a stale one is kept
+  // and marked for review, never turned away.
+  const abuseCheck = await checkPowSolution(body.values.altcha, env.config.powHmacKey, now);
+
   const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, clientKey, tip, files);
   const idempotencyKeyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
   // With files, look for an earlier submission first so a repeat does not write them again;
@@ -94,18 +101,32 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   if (earlier) return acknowledge(request, locale, earlier.code, earlier.receivedAt, true);
 
   const code = generateReceiptCode();
-  const attachments: NewAttachment[] = files.map(({ file, bytes, sniffed, sha256 }) => ({
-    objectKey: `tips/${crypto.randomUUID()}`,
-    contentType: sniffed!,
-    byteLength: bytes.byteLength,
-    sha256,
-    originalName: file.name.slice(0, 255),
-  }));
+  const sealingKey = await sealingKeyFor(env.config.sealingPublicKey);
+  // Every file is sealed before it leaves this function; its row describes only the sealed bytes,
+  // and what the tipster chose (name, type, content hash) goes into the sealed content.
+  const sealedFiles = await Promise.all(
+    files.map(async ({ file, bytes, sniffed, sha256 }) => {
+      const sealed = await sealBytes(sealingKey, bytes);
+      return {
+        sealed,
+        described: { objectKey: `tips/${crypto.randomUUID()}`, name: file.name.slice(0, 255), contentType: sniffed!, byteLength: bytes.byteLength, sha256 },
+      };
+    }),
+  );
+  const attachments: NewAttachment[] = await Promise.all(
+    sealedFiles.map(async ({ sealed, described }) => ({
+      objectKey: described.objectKey,
+      contentType: 'application/octet-stream',
+      byteLength: sealed.byteLength,
+      sha256: await sha256Hex(sealed),
+      originalName: '',
+    })),
+  );
   const written: string[] = [];
   try {
     await Promise.all(
       attachments.map(async (attachment, index) => {
-        await env.attachments.put(attachment.objectKey, files[index]!.bytes, attachment.contentType);
+        await env.attachments.put(attachment.objectKey, sealedFiles[index]!.sealed, attachment.contentType);
         written.push(attachment.objectKey);
       }),
     );
@@ -121,6 +142,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
     responsible: tip.responsible,
     contact: tip.contact,
     locale,
+    ...(sealedFiles.length > 0 ? { attachments: sealedFiles.map((file) => file.described) } : {}),
   };
   let outcome: 'inserted' | 'duplicate';
   try {
@@ -130,7 +152,9 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
       category: tip.category,
       region: tip.region,
       anonymous: tip.identity === 'anonymous',
-      content: JSON.stringify(content),
+      content: await sealText(sealingKey, JSON.stringify(content)),
+      sealedToKeyId: sealingKey.keyId,
+      abuseCheck,
       receivedAt: now.toISOString(),
       attachments,
       idempotencyKeyHash,
@@ -148,6 +172,24 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
     return acknowledge(request, locale, winner.code, winner.receivedAt, true);
   }
   return acknowledge(request, locale, code, now, false);
+}
+
+const sealingKeys = new Map<string, Promise<SealingPublicKey>>();
+
+/** The configured public key, imported once per isolate. */
+function sealingKeyFor(base64url: string): Promise<SealingPublicKey> {
+  let key = sealingKeys.get(base64url);
+  if (!key) {
+    key = importSealingPublicKey(base64url);
+    key.catch(() => sealingKeys.delete(base64url));
+    sealingKeys.set(base64url, key);
+  }
+  return key;
+}
+
+async function powChallenge(env: TipEnvironment): Promise<Response> {
+  const challenge = await createPowChallenge(env.config.powHmacKey, env.config.powMaxNumber, env.now?.() ?? new Date());
+  return Response.json(challenge, { headers: noStore });
 }
 
 function clientAddress(request: Request, env: TipEnvironment): string {

@@ -108,7 +108,7 @@ ${slot('responsible')}
 </div>
 <div class="${fieldClass('files')}">
 <label for="tip-files">${escapeHtml(t('tip.files.label'))} ${optional}</label>
-<p class="hint" id="tip-files-hint">${escapeHtml(t('tip.files.hint', tipMessageValues))}</p>
+<p class="hint" id="tip-files-hint">${escapeHtml(t('tip.files.hint', tipMessageValues))} <strong>${escapeHtml(t('tip.files.locationWarning'))}</strong></p>
 ${options.filesDropped ? `<p class="notice">${escapeHtml(t('tip.files.chooseAgain'))}</p>` : ''}
 ${slot('files')}
 <input id="tip-files" name="files" type="file" multiple accept=".jpg,.jpeg,.png,.webp,.heic,.heif,.pdf,image/jpeg,image/png,image/webp,image/heic,application/pdf"${aria('files')}>

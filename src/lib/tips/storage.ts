@@ -4,6 +4,8 @@
  */
 export const tipStatuses = ['received', 'under_review', 'accepted', 'not_accepted', 'closed'] as const;
 export type TipStatus = (typeof tipStatuses)[number];
+export const abuseChecks = ['pow', 'none', 'failed'] as const;
+export type AbuseCheck = (typeof abuseChecks)[number];
 
 /** Everything the tipster wrote, kept together so it can later be sealed as one encrypted blob. */
 export interface TipContent {
@@ -13,8 +15,11 @@ export interface TipContent {
   responsible?: string;
   contact?: { name: string; phone?: string; email?: string };
   locale: string;
+  /** What the evidence files are; their rows in the database say nothing a tipster chose. */
+  attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string }>;
 }
 
+/** An evidence file's row: the object is sealed, so these describe the sealed bytes only. */
 export interface NewAttachment {
   objectKey: string;
   contentType: string;
@@ -29,8 +34,12 @@ export interface NewTip {
   category: string;
   region: string;
   anonymous: boolean;
-  /** JSON of TipContent; one value so encryption at rest can wrap it without a schema change. */
+  /** JSON of TipContent sealed to the procuratorate's public key (see src/lib/crypto/sealedBox.ts). */
   content: string;
+  /** Id of the public key the content and files were sealed to, so staff know which private key opens them. */
+  sealedToKeyId: string;
+  /** How the abuse check went: "pow" proof of work solved, "none" sent without it (no script), "failed" wrong or stale. */
+  abuseCheck: AbuseCheck;
   receivedAt: string;
   attachments: NewAttachment[];
   idempotencyKeyHash: string;
@@ -53,6 +62,8 @@ export interface TipStore {
 
 export interface AttachmentStore {
   put(objectKey: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The stored (sealed) bytes, or undefined when the object is gone. */
+  get(objectKey: string): Promise<Uint8Array | undefined>;
   delete(objectKeys: string[]): Promise<void>;
 }
 
@@ -70,6 +81,12 @@ export interface TipConfig {
   trustTestClientHeader: boolean;
   /** Status answers never come sooner than this, so a wrong code and a right one take as long. */
   statusMinimumMs: number;
+  /** The procuratorate's X25519 public key (base64url) every tip is sealed to before storage. */
+  sealingPublicKey: string;
+  /** Secret that signs proof-of-work challenges (altcha), so the server can check them statelessly. */
+  powHmacKey: string;
+  /** Work per challenge: the largest number a browser may have to try. */
+  powMaxNumber: number;
 }
 
 export interface TipEnvironment {
@@ -80,4 +97,85 @@ export interface TipEnvironment {
   /** The client's network address as the platform reports it; used only to derive a rate-limit key. */
   clientAddress: string;
   now?: () => Date;
+}
+
+/** What staff may filter the list by; every field is optional. Dates are YYYY-MM-DD (received). */
+export interface TipFilter {
+  status?: TipStatus;
+  category?: string;
+  region?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+}
+
+/** The answer deadlines (acknowledge within N days, answer within M months), from config. */
+export interface DeadlineRules {
+  acknowledgeDays: number;
+  answerMonths: number;
+}
+
+/** A tip's clear triage fields: what staff see in the list and export, without opening it. */
+export interface TipSummary {
+  id: string;
+  category: string;
+  region: string;
+  anonymous: boolean;
+  receivedAt: string;
+  status: TipStatus;
+  statusChangedAt: string;
+  sealedToKeyId: string;
+  abuseCheck: AbuseCheck;
+  attachmentCount: number;
+}
+
+export interface StoredAttachment {
+  position: number;
+  objectKey: string;
+  byteLength: number;
+  deletedAt?: string;
+}
+
+export interface StatusChange {
+  status: TipStatus;
+  note: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface SealedTip extends TipSummary {
+  /** "sealed1:…" (see sealedBox.ts): opened only in the staff member's browser. */
+  content: string;
+  attachments: StoredAttachment[];
+  history: StatusChange[];
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: 'login' | 'login_failed' | 'list' | 'read' | 'download' | 'status_change' | 'export' | 'audit_view' | 'retention_delete';
+  tipId?: string;
+  detail: string;
+}
+
+/**
+ * What staff review needs from the database. Same rule as TipStore: D1 and (later) PostgreSQL
+ * implement it, the staff core never sees which.
+ */
+export interface StaffStore {
+  findPasswordHash(username: string): Promise<string | undefined>;
+  /**
+   * One page of tips matching the filter. Overdue ones first (acknowledgement overdue, then answer
+   * overdue, judged at `now` by `rules`), then oldest first.
+   */
+  listTips(filter: TipFilter, page: { offset: number; limit: number }, now: Date, rules: DeadlineRules): Promise<{ tips: TipSummary[]; total: number }>;
+  findTip(id: string): Promise<SealedTip | undefined>;
+  /** Sets the status and records the change; false when there is no such tip. */
+  changeStatus(id: string, change: StatusChange): Promise<boolean>;
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(page: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
+  /** Files of tips closed before `closedBefore` whose objects are still there. */
+  findExpiredAttachments(closedBefore: string): Promise<Array<{ tipId: string; objectKey: string }>>;
+  markAttachmentsDeleted(objectKeys: string[], at: string): Promise<void>;
+  /** Adds one to a counter in a window (login attempts) and returns the new count. */
+  countAttempt(key: string, windowStart: number): Promise<number>;
 }

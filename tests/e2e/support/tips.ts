@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { importPrivateKeyFile, openText, type OpeningKey } from '../../../src/lib/crypto/sealedBox';
+import { testPrivateKeyPath } from '../../support/testKeys';
 
 const run = promisify(execFile);
 
@@ -41,4 +44,23 @@ export function validTip(description: string) {
     identity: 'anonymous',
     consent: 'yes',
   };
+}
+
+/** Tips stored in the last hour whose sealed content, opened with the test private key, contains `text`. */
+export async function storedTipsContaining(text: string): Promise<Array<{ row: Record<string, string>; content: Record<string, unknown> }>> {
+  const since = new Date(Date.now() - 3_600_000).toISOString();
+  const rows = await queryTipsDb<Record<string, string>>(`SELECT * FROM tips WHERE received_at > '${since}'`);
+  const key = await testOpeningKey();
+  const found = [];
+  for (const row of rows) {
+    const opened = await openText([key], row.content!);
+    if (opened.includes(text)) found.push({ row, content: JSON.parse(opened) as Record<string, unknown> });
+  }
+  return found;
+}
+
+let opening: Promise<OpeningKey> | undefined;
+export function testOpeningKey(): Promise<OpeningKey> {
+  opening ??= importPrivateKeyFile(readFileSync(testPrivateKeyPath, 'utf8'));
+  return opening;
 }

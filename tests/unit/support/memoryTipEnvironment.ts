@@ -1,29 +1,122 @@
-import type { AttachmentStore, NewTip, TipEnvironment, TipStore } from '../../../src/lib/tips/storage';
+import type { AttachmentStore, AuditEntry, NewTip, StaffStore, StatusChange, TipEnvironment, TipStatus, TipStore, TipSummary } from '../../../src/lib/tips/storage';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
+import { generateSealingKeyPair, importPrivateKeyFile, openBytes, openText } from '../../../src/lib/crypto/sealedBox';
+import { deadlineRank, deadlineState } from '../../../src/lib/staff/deadlines';
+import { filterMatches } from './filterMatches';
+
+/** A key pair made for this test run only: tips are sealed to it, tests open them with it. */
+const testKeys = await generateSealingKeyPair();
+export const testSealingPublicKey = testKeys.publicKey;
+export const testPrivateKeyFile = JSON.stringify(testKeys.file);
+export const testOpeningKey = await importPrivateKeyFile(testPrivateKeyFile);
+
+/** Opens what a test tip stored, as staff would in their browser. */
+export const openSealedText = (sealed: string) => openText([testOpeningKey], sealed);
+export const openSealedBytes = (sealed: Uint8Array) => openBytes([testOpeningKey], sealed as Uint8Array<ArrayBuffer>);
+
+interface MemoryTip extends NewTip {
+  status: TipStatus;
+  statusChangedAt: string;
+  history: StatusChange[];
+  deletedAttachments: Map<string, string>;
+}
 
 /** The tip core's storage in memory: what the D1 adapter does, minus SQL, for fast core tests. */
 export function memoryTipEnvironment(overrides: Partial<TipEnvironment['config']> = {}) {
-  const tips: NewTip[] = [];
+  const tips: MemoryTip[] = [];
   const objects = new Map<string, Uint8Array>();
   const counters = new Map<string, number>();
+  const auditLog: AuditEntry[] = [];
+  const accounts = new Map<string, string>();
   let failNextPut = false;
+  const count = (key: string) => {
+    counters.set(key, (counters.get(key) ?? 0) + 1);
+    return counters.get(key)!;
+  };
   const store: TipStore = {
     async findSealedReceipt(hash) {
       return tips.find((tip) => tip.idempotencyKeyHash === hash)?.sealedReceipt;
     },
     async insertTip(tip) {
       if (tips.some((existing) => existing.idempotencyKeyHash === tip.idempotencyKeyHash)) return 'duplicate';
-      tips.push(tip);
+      tips.push({ ...tip, status: 'received', statusChangedAt: tip.receivedAt, history: [], deletedAttachments: new Map() });
       return 'inserted';
     },
     async findStatus(hash) {
       const tip = tips.find((candidate) => candidate.receiptHash === hash);
-      return tip ? { status: 'received', changedAt: tip.receivedAt } : undefined;
+      return tip ? { status: tip.status, changedAt: tip.statusChangedAt } : undefined;
     },
     async countRequest(key, windowStart) {
-      const counterKey = `${key}:${windowStart}`;
-      counters.set(counterKey, (counters.get(counterKey) ?? 0) + 1);
-      return counters.get(counterKey)!;
+      return count(`${key}:${windowStart}`);
+    },
+  };
+  const summary = (tip: MemoryTip): TipSummary => ({
+    id: tip.id,
+    category: tip.category,
+    region: tip.region,
+    anonymous: tip.anonymous,
+    receivedAt: tip.receivedAt,
+    status: tip.status,
+    statusChangedAt: tip.statusChangedAt,
+    sealedToKeyId: tip.sealedToKeyId,
+    abuseCheck: tip.abuseCheck,
+    attachmentCount: tip.attachments.length,
+  });
+  const staffStore: StaffStore = {
+    async findPasswordHash(username) {
+      return accounts.get(username);
+    },
+    async listTips(filter, page, now, rules) {
+      const matching = tips
+        .filter((tip) => filterMatches(filter, summary(tip)))
+        .sort(
+          (a, b) =>
+            deadlineRank(deadlineState(a.receivedAt, a.status, now, rules)) - deadlineRank(deadlineState(b.receivedAt, b.status, now, rules)) ||
+            a.receivedAt.localeCompare(b.receivedAt) ||
+            a.id.localeCompare(b.id),
+        );
+      return { tips: matching.slice(page.offset, page.offset + page.limit).map(summary), total: matching.length };
+    },
+    async findTip(id) {
+      const tip = tips.find((candidate) => candidate.id === id);
+      if (!tip) return undefined;
+      return {
+        ...summary(tip),
+        content: tip.content,
+        attachments: tip.attachments.map((attachment, position) => ({
+          position,
+          objectKey: attachment.objectKey,
+          byteLength: attachment.byteLength,
+          ...(tip.deletedAttachments.has(attachment.objectKey) ? { deletedAt: tip.deletedAttachments.get(attachment.objectKey)! } : {}),
+        })),
+        history: [...tip.history],
+      };
+    },
+    async changeStatus(id, change) {
+      const tip = tips.find((candidate) => candidate.id === id);
+      if (!tip) return false;
+      tip.status = change.status;
+      tip.statusChangedAt = change.changedAt;
+      tip.history.push(change);
+      return true;
+    },
+    async audit(entry) {
+      auditLog.push(entry);
+    },
+    async listAudit(page) {
+      const newestFirst = [...auditLog].reverse();
+      return { entries: newestFirst.slice(page.offset, page.offset + page.limit), total: auditLog.length };
+    },
+    async findExpiredAttachments(closedBefore) {
+      return tips
+        .filter((tip) => tip.status === 'closed' && tip.statusChangedAt < closedBefore)
+        .flatMap((tip) => tip.attachments.filter((attachment) => !tip.deletedAttachments.has(attachment.objectKey)).map((attachment) => ({ tipId: tip.id, objectKey: attachment.objectKey })));
+    },
+    async markAttachmentsDeleted(keys, at) {
+      for (const tip of tips) for (const attachment of tip.attachments) if (keys.includes(attachment.objectKey)) tip.deletedAttachments.set(attachment.objectKey, at);
+    },
+    async countAttempt(key, windowStart) {
+      return count(`staff-login:${key}:${windowStart}`);
     },
   };
   const attachments: AttachmentStore = {
@@ -33,6 +126,9 @@ export function memoryTipEnvironment(overrides: Partial<TipEnvironment['config']
         throw new Error('disk full');
       }
       objects.set(key, bytes);
+    },
+    async get(key) {
+      return objects.get(key);
     },
     async delete(keys) {
       for (const key of keys) objects.delete(key);
@@ -49,9 +145,12 @@ export function memoryTipEnvironment(overrides: Partial<TipEnvironment['config']
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: true,
       statusMinimumMs: 0,
+      sealingPublicKey: testSealingPublicKey,
+      powHmacKey: 'unit-test-pow-key-0123456789',
+      powMaxNumber: 1000,
       ...overrides,
     },
     clientAddress: '203.0.113.7',
   };
-  return { env, tips, objects, failNextAttachmentWrite: () => (failNextPut = true) };
+  return { env, tips, objects, staffStore, auditLog, accounts, failNextAttachmentWrite: () => (failNextPut = true) };
 }

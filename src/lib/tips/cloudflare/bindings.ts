@@ -6,6 +6,7 @@ export interface D1Statement {
   bind(...values: unknown[]): D1Statement;
   first<T = Record<string, unknown>>(): Promise<T | null>;
   run(): Promise<unknown>;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
 }
 export interface D1Database {
   prepare(sql: string): D1Statement;
@@ -14,4 +15,5 @@ export interface D1Database {
 export interface R2Bucket {
   put(key: string, value: Uint8Array, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
   delete(keys: string | string[]): Promise<void>;
+  get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
 }

@@ -16,10 +16,10 @@ export function d1TipStore(db: D1Database): TipStore {
       const statements = [
         db
           .prepare(
-            `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, received_at, status, status_changed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
+            `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, sealed_to_key_id, abuse_check, received_at, status, status_changed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
           )
-          .bind(tip.id, tip.receiptHash, tip.category, tip.region, tip.anonymous ? 1 : 0, tip.content, tip.receivedAt, tip.receivedAt),
+          .bind(tip.id, tip.receiptHash, tip.category, tip.region, tip.anonymous ? 1 : 0, tip.content, tip.sealedToKeyId, tip.abuseCheck, tip.receivedAt, tip.receivedAt),
         ...tip.attachments.map((attachment, position) =>
           db
             .prepare(
@@ -71,6 +71,10 @@ export function r2AttachmentStore(bucket: R2Bucket): AttachmentStore {
   return {
     async put(objectKey, bytes, contentType) {
       await bucket.put(objectKey, bytes, { httpMetadata: { contentType } });
+    },
+    async get(objectKey) {
+      const object = await bucket.get(objectKey);
+      return object ? new Uint8Array(await object.arrayBuffer()) : undefined;
     },
     async delete(objectKeys) {
       if (objectKeys.length > 0) await bucket.delete(objectKeys);

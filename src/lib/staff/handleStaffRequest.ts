@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
+import { sha256Hex } from '../tips/receiptCode';
+import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
+import { verifyAccessJwt, fetchJwksOverNetwork, type FetchJwks } from './accessJwt';
+import type { StaffConfig } from './config';
+import { csvRows } from './csv';
+import { ageInDays, deadlineState, dueDates } from './deadlines';
+import { decoyPasswordHash, verifyPassword } from './password';
+import { createSessionToken, csrfTokenFor, csrfTokenMatches, readCookie, sessionCookie, sessionCookieName, verifySessionToken } from './session';
+import { staffSecurityHeaders } from './staffHeaders';
+
+export interface StaffEnvironment {
+  store: StaffStore;
+  attachments: AttachmentStore;
+  config: StaffConfig;
+  /** How the Cloudflare Access keys are fetched (tests pass a stub). */
+  fetchJwks?: FetchJwks;
+  now?: () => Date;
+}
+
+interface Staff {
+  actor: string;
+  sessionId: string;
+  via: 'access' | 'password';
+}
+
+export const staffPageSize = 50;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function headers(extra: Record<string, string> = {}): Headers {
+  return new Headers({ ...staffSecurityHeaders, ...extra });
+}
+
+function json(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: headers({ 'content-type': 'application/json; charset=utf-8', ...extra }) });
+}
+
+const problem = (status: number, error: string, message: string) => json({ error, message }, status);
+
+/**
+ * Staff review on Web-standard Request/Response: sign in, list and open tips (still sealed: they
+ * are opened in the staff member's browser), download sealed files, change a status, export the
+ * triage fields, read the audit log, run retention. Every answer but sign-in needs a credential:
+ * none gives 401, a forged or expired one 403.
+ */
+export async function handleStaffRequest(request: Request, env: StaffEnvironment): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/+$/, '');
+  try {
+    if (path === '/api/staff/login') return request.method === 'POST' ? await logIn(request, env) : methodNotAllowed('POST');
+    if (!path.startsWith('/api/staff/')) return problem(404, 'not_found', '没有这个地址。');
+
+    const staff = await authenticate(request, env);
+    if (staff instanceof Response) return staff;
+
+    if (request.method === 'POST' && !(await sameOriginWithCsrf(request, url, env, staff))) {
+      return problem(403, 'csrf', '请求缺少有效的 CSRF 令牌或来自其他网站，已拒绝。请刷新页面后重试。');
+    }
+    const route = path.slice('/api/staff/'.length).split('/');
+    const [first, id, sub, position] = route;
+    if (first === 'session' && route.length === 1) return request.method === 'GET' ? await sessionInfo(env, staff) : methodNotAllowed('GET');
+    if (first === 'logout' && route.length === 1) return request.method === 'POST' ? logOut(url) : methodNotAllowed('POST');
+    if (first === 'tips' && route.length === 1) return request.method === 'GET' ? await listTips(url, env) : methodNotAllowed('GET');
+    if (first === 'tips' && id && route.length === 2) return request.method === 'GET' ? await openTip(id, env, staff) : methodNotAllowed('GET');
+    if (first === 'tips' && id && sub === 'status' && route.length === 3) return request.method === 'POST' ? await changeStatus(request, id, env, staff) : methodNotAllowed('POST');
+    if (first === 'tips' && id && sub === 'files' && position !== undefined && route.length === 4) {
+      return request.method === 'GET' ? await downloadFile(id, position, env, staff) : methodNotAllowed('GET');
+    }
+    if (first === 'export.csv' && route.length === 1) return request.method === 'GET' ? await exportCsv(url, env, staff) : methodNotAllowed('GET');
+    if (first === 'audit' && route.length === 1) return request.method === 'GET' ? await viewAudit(url, env, staff) : methodNotAllowed('GET');
+    if (first === 'retention' && route.length === 1) return request.method === 'POST' ? await runRetentionRequest(env, staff) : methodNotAllowed('POST');
+    return problem(404, 'not_found', '没有这个地址。');
+  } catch (error) {
+    console.error('staff service failed', error instanceof Error ? error.message : error);
+    return problem(503, 'unavailable', '服务暂时不可用，请稍后再试。');
+  }
+}
+
+function methodNotAllowed(allowed: string): Response {
+  return new Response('Method not allowed', { status: 405, headers: headers({ Allow: allowed }) });
+}
+
+const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
+
+async function authenticate(request: Request, env: StaffEnvironment): Promise<Staff | Response> {
+  const assertion = request.headers.get('Cf-Access-Jwt-Assertion');
+  if (env.config.access && assertion) {
+    const checked = await verifyAccessJwt(assertion, env.config.access, env.fetchJwks ?? fetchJwksOverNetwork, now(env));
+    if (!checked.ok) return problem(403, checked.reason, checked.reason === 'expired' ? '登录已过期，请重新登录。' : '凭据无效。');
+    return { actor: checked.actor, sessionId: checked.sessionId, via: 'access' };
+  }
+  const token = env.config.passwordLogin ? readCookie(request, sessionCookieName) : undefined;
+  if (!token) return problem(401, 'unauthenticated', '请先登录。');
+  const checked = await verifySessionToken(env.config.sessionSecret, token, now(env));
+  if (!checked.ok) return problem(403, checked.reason, checked.reason === 'expired' ? '登录已过期，请重新登录。' : '凭据无效。');
+  return { actor: checked.session.actor, sessionId: checked.session.sessionId, via: 'password' };
+}
+
+/**
+ * Whether a browser says the request comes from another site: Sec-Fetch-Site, or an Origin whose
+ * host is neither the Host header nor the URL's (a local proxy may rewrite one of them).
+ */
+export function fromAnotherSite(request: Request, url: URL): boolean {
+  const site = request.headers.get('Sec-Fetch-Site');
+  if (site === 'cross-site' || site === 'same-site') return true;
+  const origin = request.headers.get('Origin');
+  // Pages sent with Referrer-Policy: no-referrer (all staff pages) post with Origin "null";
+  // Sec-Fetch-Site above then decides.
+  if (!origin || origin === 'null') return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  return host !== url.host && host !== request.headers.get('Host');
+}
+
+/** State changes need the session's CSRF token, and must not come from another site. */
+async function sameOriginWithCsrf(request: Request, url: URL, env: StaffEnvironment, staff: Staff): Promise<boolean> {
+  if (fromAnotherSite(request, url)) return false;
+  return csrfTokenMatches(env.config.sessionSecret, staff.sessionId, request.headers.get('X-CSRF-Token'));
+}
+
+async function readFields(request: Request): Promise<Record<string, string> | undefined> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  try {
+    if (type === 'application/json') {
+      const body: unknown = await request.json();
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+      return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
+    if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+      const form = await request.formData();
+      return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+async function logIn(request: Request, env: StaffEnvironment): Promise<Response> {
+  const url = new URL(request.url);
+  const wantsJson = (request.headers.get('Accept') ?? '').includes('application/json');
+  const fail = (status: number, error: string, message: string) =>
+    wantsJson ? problem(status, error, message) : new Response(null, { status: 303, headers: headers({ Location: `/staff/login/?error=${error}` }) });
+  if (!env.config.passwordLogin) return fail(404, 'password_login_off', '本站使用统一身份认证登录，不接受密码登录。');
+  if (fromAnotherSite(request, url)) return fail(403, 'csrf', '登录请求来自其他网站，已拒绝。');
+  const fields = await readFields(request);
+  const username = fields?.username?.trim() ?? '';
+  const password = fields?.password ?? '';
+  if (!username || !password || username.length > 100 || password.length > 1000) return fail(400, 'missing', '请填写用户名和密码。');
+
+  // Attempts are counted per account in the database, so guessing one account's password is slow
+  // whichever address the guesses come from.
+  const at = now(env);
+  const windowStart = Math.floor(at.getTime() / 1000 / env.config.loginWindowSeconds) * env.config.loginWindowSeconds;
+  const attempts = await env.store.countAttempt(await sha256Hex(`login:${username.toLowerCase()}`), windowStart);
+  if (attempts > env.config.loginMaxAttempts) {
+    await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: 'rate_limited' });
+    const retryAfter = windowStart + env.config.loginWindowSeconds - Math.floor(at.getTime() / 1000);
+    const response = fail(429, 'rate_limited', `登录尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。`);
+    response.headers.set('Retry-After', String(retryAfter));
+    return response;
+  }
+  const stored = await env.store.findPasswordHash(username);
+  const matches = await verifyPassword(password, stored ?? decoyPasswordHash);
+  if (!stored || !matches) {
+    await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: 'wrong_credentials' });
+    return fail(401, 'wrong_credentials', '用户名或密码不正确。');
+  }
+  await env.store.audit({ at: at.toISOString(), actor: username, action: 'login', detail: 'password' });
+  const token = await createSessionToken(env.config.sessionSecret, username, at, env.config.sessionTtlSeconds);
+  const cookie = sessionCookie(token, env.config.sessionTtlSeconds, url.protocol === 'https:');
+  if (wantsJson) return json({ actor: username }, 200, { 'Set-Cookie': cookie });
+  return new Response(null, { status: 303, headers: headers({ Location: '/staff/', 'Set-Cookie': cookie }) });
+}
+
+function logOut(url: URL): Response {
+  return json({ loggedOut: true }, 200, { 'Set-Cookie': sessionCookie('', 0, url.protocol === 'https:') });
+}
+
+async function sessionInfo(env: StaffEnvironment, staff: Staff): Promise<Response> {
+  return json({
+    actor: staff.actor,
+    via: staff.via,
+    csrfToken: await csrfTokenFor(env.config.sessionSecret, staff.sessionId),
+    deadlines: env.config.deadlines,
+    retentionDays: env.config.retentionDays,
+  });
+}
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const listQuery = z.strictObject({
+  status: z.enum(tipStatuses).optional(),
+  category: z.enum(categoryIds).optional(),
+  region: z.enum(regionIds).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+function parseFilter(url: URL): { filter: TipFilter; page: number } | Response {
+  const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, value]) => value !== ''));
+  const parsed = listQuery.safeParse(raw);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') || 'query';
+    return problem(400, 'invalid_filter', `筛选条件“${field}”不正确，请检查后重试。`);
+  }
+  const { status, category, region, from, to, page } = parsed.data;
+  return {
+    filter: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(region ? { region } : {}), ...(from ? { receivedFrom: from } : {}), ...(to ? { receivedTo: to } : {}) },
+    page,
+  };
+}
+
+function describe(tip: TipSummary, env: StaffEnvironment, at: Date) {
+  return {
+    ...tip,
+    categoryLabel: categoryLabel(tip.category, 'zh'),
+    regionLabel: regionLabel(tip.region, 'zh'),
+    ageDays: ageInDays(tip.receivedAt, at),
+    deadline: deadlineState(tip.receivedAt, tip.status, at, env.config.deadlines),
+    ...dueDates(tip.receivedAt, env.config.deadlines),
+  };
+}
+
+async function listTips(url: URL, env: StaffEnvironment): Promise<Response> {
+  const parsed = parseFilter(url);
+  if (parsed instanceof Response) return parsed;
+  const at = now(env);
+  const { tips, total } = await env.store.listTips(parsed.filter, { offset: (parsed.page - 1) * staffPageSize, limit: staffPageSize }, at, env.config.deadlines);
+  return json({ tips: tips.map((tip) => describe(tip, env, at)), total, page: parsed.page, pageSize: staffPageSize });
+}
+
+async function audit(env: StaffEnvironment, staff: Staff, action: AuditEntry['action'], tipId: string | undefined, detail: string): Promise<void> {
+  await env.store.audit({ at: now(env).toISOString(), actor: staff.actor, action, ...(tipId ? { tipId } : {}), detail });
+}
+
+async function openTip(id: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const tip = uuid.test(id) ? await env.store.findTip(id) : undefined;
+  if (!tip) return problem(404, 'not_found', '没有这条线索。');
+  await audit(env, staff, 'read', id, '');
+  return json({ ...describe(tip, env, now(env)), content: tip.content, attachments: tip.attachments, history: tip.history });
+}
+
+async function downloadFile(id: string, position: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const tip = uuid.test(id) && /^\d{1,2}$/.test(position) ? await env.store.findTip(id) : undefined;
+  const attachment = tip?.attachments.find((candidate) => candidate.position === Number(position));
+  if (!tip || !attachment) return problem(404, 'not_found', '没有这个文件。');
+  if (attachment.deletedAt) return problem(410, 'deleted', `这个文件已按保存期限于 ${attachment.deletedAt.slice(0, 10)} 删除。`);
+  const bytes = await env.attachments.get(attachment.objectKey);
+  if (!bytes) return problem(404, 'not_found', '没有这个文件。');
+  await audit(env, staff, 'download', id, `file ${position}`);
+  // Still sealed: the browser opens it with the staff member's private key.
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="sealed.bin"' }) });
+}
+
+const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(2000) });
+
+async function changeStatus(request: Request, id: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const fields = await readFields(request);
+  const parsed = statusChange.safeParse(fields ?? {});
+  if (!parsed.success) return problem(422, 'invalid', '请选择新的状态并填写说明（不超过 2000 字）。');
+  const at = now(env).toISOString();
+  const changed = uuid.test(id) && (await env.store.changeStatus(id, { status: parsed.data.status, note: parsed.data.note, changedBy: staff.actor, changedAt: at }));
+  if (!changed) return problem(404, 'not_found', '没有这条线索。');
+  await audit(env, staff, 'status_change', id, parsed.data.status);
+  return json({ status: parsed.data.status, changedAt: at });
+}
+
+async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const parsed = parseFilter(url);
+  if (parsed instanceof Response) return parsed;
+  const at = now(env);
+  const rows: Array<Array<string | number | boolean>> = [['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数']];
+  for (let offset = 0; ; offset += 500) {
+    const { tips } = await env.store.listTips(parsed.filter, { offset, limit: 500 }, at, env.config.deadlines);
+    for (const tip of tips) {
+      const described = describe(tip, env, at);
+      rows.push([tip.id, described.categoryLabel, described.regionLabel, tip.anonymous ? '是' : '否', tip.receivedAt, tip.status, tip.statusChangedAt, tip.abuseCheck, described.deadline, described.ageDays]);
+    }
+    if (tips.length < 500) break;
+  }
+  await audit(env, staff, 'export', undefined, `${rows.length - 1} rows; filter ${JSON.stringify(parsed.filter)}`);
+  return new Response(csvRows(rows), {
+    headers: headers({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="tips-${at.toISOString().slice(0, 10)}.csv"` }),
+  });
+}
+
+async function viewAudit(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const page = Number(url.searchParams.get('page') ?? '1');
+  if (!Number.isInteger(page) || page < 1 || page > 100_000) return problem(400, 'invalid_page', '页码不正确。');
+  await audit(env, staff, 'audit_view', undefined, `page ${page}`);
+  const { entries, total } = await env.store.listAudit({ offset: (page - 1) * staffPageSize, limit: staffPageSize });
+  return json({ entries, total, page, pageSize: staffPageSize });
+}
+
+/**
+ * Deletes the files of tips closed more than `retentionDays` ago and audits each deletion. Run by
+ * staff from the review page or by a scheduled POST (see README); the rows stay, marked deleted.
+ */
+export async function runRetention(env: StaffEnvironment, actor: string): Promise<{ deleted: number }> {
+  const at = now(env);
+  const closedBefore = new Date(at.getTime() - env.config.retentionDays * 86_400_000).toISOString();
+  const expired = await env.store.findExpiredAttachments(closedBefore);
+  if (expired.length === 0) return { deleted: 0 };
+  await env.attachments.delete(expired.map((file) => file.objectKey));
+  await env.store.markAttachmentsDeleted(expired.map((file) => file.objectKey), at.toISOString());
+  for (const file of expired) {
+    await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });
+  }
+  return { deleted: expired.length };
+}
+
+async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {
+  return json(await runRetention(env, staff.actor));
+}

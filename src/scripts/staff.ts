@@ -1,0 +1,283 @@
+// Staff review in the browser. Tips arrive sealed; they are opened here with the private key the
+// staff member loads from a file (imported non-extractable, held only in this page's memory).
+// Everything a tipster wrote is put into the page with textContent, never as HTML.
+import { fromBase64Url, importPrivateKeyFile, openBytes, type OpeningKey } from '../lib/crypto/sealedBox';
+import { abuseCheckLabels, auditActionLabels, deadlineLabels, statusLabels } from '../lib/staff/labels';
+import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
+import type { TipContent } from '../lib/tips/storage';
+
+interface ListedTip {
+  id: string;
+  categoryLabel: string;
+  regionLabel: string;
+  receivedAt: string;
+  status: keyof typeof statusLabels;
+  deadline: keyof typeof deadlineLabels;
+  ageDays: number;
+  acknowledgeDue: string;
+  answerDue: string;
+  attachmentCount: number;
+  abuseCheck: keyof typeof abuseCheckLabels;
+  anonymous: boolean;
+  sealedToKeyId: string;
+}
+interface OpenedTip extends ListedTip {
+  content: string;
+  attachments: Array<{ position: number; byteLength: number; deletedAt?: string }>;
+  history: Array<{ status: keyof typeof statusLabels; note: string; changedBy: string; changedAt: string }>;
+}
+
+const keys: OpeningKey[] = [];
+let csrfToken = '';
+let listPage = 1;
+let auditPage = 1;
+let currentTipId = '';
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+function element(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function say(text: string): void {
+  $('[data-status-message]').textContent = text;
+}
+
+const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(path, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
+  if (response.status === 401 || response.status === 403) {
+    window.location.assign('/staff/login/');
+    throw new Error('not signed in');
+  }
+  return response;
+}
+
+async function post(path: string, body: unknown): Promise<Response> {
+  return api(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify(body) });
+}
+
+function show(view: 'list' | 'tip' | 'audit'): void {
+  for (const section of document.querySelectorAll<HTMLElement>('[data-view]')) section.hidden = section.dataset.view !== view;
+  if (view === 'list') void loadList();
+  if (view === 'audit') void loadAudit();
+}
+
+function filterQuery(): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData($<HTMLFormElement>('[data-filters]')).entries()) if (typeof value === 'string' && value) query.set(name, value);
+  return query;
+}
+
+async function loadList(): Promise<void> {
+  const query = filterQuery();
+  $<HTMLAnchorElement>('[data-export]').href = `/api/staff/export.csv?${query}`;
+  query.set('page', String(listPage));
+  const response = await api(`/api/staff/tips?${query}`);
+  const body = (await response.json()) as { tips: ListedTip[]; total: number; pageSize: number; message?: string };
+  if (!response.ok) return say(body.message ?? '列表加载失败。');
+  const rows = $('[data-tip-rows]');
+  rows.replaceChildren(
+    ...body.tips.map((tip) => {
+      const row = element('tr');
+      const open = element('button', '打开', 'secondary') as HTMLButtonElement;
+      open.setAttribute('aria-label', `打开线索 ${tip.id.slice(0, 8)}`);
+      open.type = 'button';
+      open.addEventListener('click', () => void openTip(tip.id));
+      const action = element('td');
+      action.append(open);
+      row.append(
+        element('td', tip.id.slice(0, 8)),
+        element('td', shortTime(tip.receivedAt)),
+        element('td', tip.categoryLabel),
+        element('td', tip.regionLabel),
+        element('td', statusLabels[tip.status]),
+        element('td', `${deadlineLabels[tip.deadline]}（${tip.ageDays} 天）`, `deadline-${tip.deadline}`),
+        element('td', String(tip.attachmentCount)),
+        element('td', abuseCheckLabels[tip.abuseCheck]),
+        action,
+      );
+      return row;
+    }),
+  );
+  const pages = Math.max(1, Math.ceil(body.total / body.pageSize));
+  $('[data-list-summary]').textContent = `共 ${body.total} 条，第 ${listPage} / ${pages} 页。`;
+  $<HTMLButtonElement>('[data-page="previous"]').disabled = listPage <= 1;
+  $<HTMLButtonElement>('[data-page="next"]').disabled = listPage >= pages;
+}
+
+function field(list: HTMLElement, label: string, value: string): void {
+  list.append(element('dt', label), element('dd', value));
+}
+
+async function openTip(id: string): Promise<void> {
+  currentTipId = id;
+  const response = await api(`/api/staff/tips/${encodeURIComponent(id)}`);
+  if (!response.ok) return say('无法打开这条线索。');
+  const tip = (await response.json()) as OpenedTip;
+  show('tip');
+  const meta = $('[data-tip-meta]');
+  meta.replaceChildren();
+  field(meta, '编号', tip.id);
+  field(meta, '收到时间', shortTime(tip.receivedAt));
+  field(meta, '领域', tip.categoryLabel);
+  field(meta, '地区', tip.regionLabel);
+  field(meta, '状态', statusLabels[tip.status]);
+  field(meta, '期限', `${deadlineLabels[tip.deadline]}：确认期限 ${tip.acknowledgeDue.slice(0, 10)}，答复期限 ${tip.answerDue.slice(0, 10)}（已过 ${tip.ageDays} 天）`);
+  field(meta, '防滥用检查', abuseCheckLabels[tip.abuseCheck]);
+  field(meta, '加密密钥', tip.sealedToKeyId);
+
+  const contentArea = $('[data-tip-content]');
+  const files = $('[data-tip-files]');
+  files.replaceChildren();
+  contentArea.replaceChildren();
+  let content: TipContent | undefined;
+  try {
+    content = JSON.parse(new TextDecoder().decode(await openBytes(keys, fromBase64Url(tip.content.slice('sealed1:'.length))))) as TipContent;
+  } catch (error) {
+    contentArea.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
+  }
+  if (content) {
+    const list = element('dl', undefined, 'tip-fields');
+    field(list, '地点', content.place);
+    if (content.noticedOn) field(list, '发现日期', content.noticedOn);
+    if (content.responsible) field(list, '责任方', content.responsible);
+    field(list, '举报方式', tip.anonymous ? '匿名' : '实名');
+    if (content.contact) field(list, '联系方式', [content.contact.name, content.contact.phone, content.contact.email].filter(Boolean).join('\n'));
+    field(list, '提交语言', content.locale);
+    contentArea.append(list, element('h3', '情况说明'), element('div', content.description, 'tip-text'));
+  }
+  for (const attachment of tip.attachments) {
+    const described = content?.attachments?.[attachment.position];
+    const item = element('li');
+    item.append(element('p', described ? `${described.name}（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : `附件 ${attachment.position + 1}`));
+    if (attachment.deletedAt) item.append(element('p', `已按保存期限于 ${attachment.deletedAt.slice(0, 10)} 删除。`));
+    else if (described) {
+      const button = element('button', '解密查看', 'secondary') as HTMLButtonElement;
+      button.type = 'button';
+      button.addEventListener('click', () => void showFile(tip.id, attachment.position, described, item));
+      item.append(button);
+    }
+    files.append(item);
+  }
+  const history = $('[data-tip-history]');
+  history.replaceChildren(
+    ...tip.history.map((change) => {
+      const row = element('tr');
+      row.append(element('td', shortTime(change.changedAt)), element('td', statusLabels[change.status]), element('td', change.note), element('td', change.changedBy));
+      return row;
+    }),
+  );
+  $<HTMLSelectElement>('#new-status').value = tip.status;
+  $('#tip-title').focus();
+}
+
+function download(bytes: Uint8Array, name: string, type: string, label: string): HTMLAnchorElement {
+  const link = element('a', label) as HTMLAnchorElement;
+  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  link.download = name;
+  link.className = 'button';
+  return link;
+}
+
+async function showFile(id: string, position: number, described: NonNullable<TipContent['attachments']>[number], item: HTMLElement): Promise<void> {
+  const response = await api(`/api/staff/tips/${encodeURIComponent(id)}/files/${position}`, { headers: { Accept: 'application/octet-stream' } });
+  if (!response.ok) return say('附件下载失败。');
+  let bytes: Uint8Array;
+  try {
+    bytes = await openBytes(keys, new Uint8Array(await response.arrayBuffer()));
+  } catch (error) {
+    item.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
+    return;
+  }
+  const cleaned = described.contentType.startsWith('image/') ? stripImageMetadata(bytes, described.contentType) : undefined;
+  const actions = element('p');
+  if (cleaned) {
+    const image = document.createElement('img');
+    image.alt = `举报人提交的照片：${described.name}（已去除位置信息）`;
+    // data: (allowed by the CSP's img-src); the picture without its metadata.
+    image.src = `data:${described.contentType};base64,${btoa(Array.from(cleaned, (byte) => String.fromCharCode(byte)).join(''))}`;
+    item.append(image);
+    actions.append(download(cleaned, described.name, described.contentType, '下载（已去除位置信息）'), ' ');
+  } else if (described.contentType.startsWith('image/')) {
+    item.append(element('p', '无法自动去除这张照片的位置信息，只提供原件下载。'));
+  }
+  actions.append(download(bytes, described.name, described.contentType, '下载原件'));
+  item.append(actions);
+}
+
+async function loadAudit(): Promise<void> {
+  const response = await api(`/api/staff/audit?page=${auditPage}`);
+  const body = (await response.json()) as { entries: Array<{ at: string; actor: string; action: string; tipId?: string; detail: string }>; total: number; pageSize: number };
+  $('[data-audit-rows]').replaceChildren(
+    ...body.entries.map((entry) => {
+      const row = element('tr');
+      row.append(element('td', shortTime(entry.at)), element('td', entry.actor), element('td', auditActionLabels[entry.action] ?? entry.action), element('td', entry.tipId ?? ''), element('td', entry.detail));
+      return row;
+    }),
+  );
+  const pages = Math.max(1, Math.ceil(body.total / body.pageSize));
+  $<HTMLButtonElement>('[data-audit-page="previous"]').disabled = auditPage <= 1;
+  $<HTMLButtonElement>('[data-audit-page="next"]').disabled = auditPage >= pages;
+}
+
+async function loadKeys(input: HTMLInputElement): Promise<void> {
+  for (const file of input.files ?? []) {
+    try {
+      const key = await importPrivateKeyFile(await file.text());
+      if (!keys.some((held) => held.keyId === key.keyId)) keys.push(key);
+    } catch (error) {
+      say(`${file.name}：${error instanceof Error ? error.message : '无法读取私钥文件。'}`);
+    }
+  }
+  // The file's text is not kept; clearing the input drops the browser's reference to the file.
+  input.value = '';
+  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => key.keyId).join('、')}` : '尚未加载私钥。';
+  if (keys.length) say('私钥已加载（仅在本页内存中）。');
+  if (currentTipId && !$('[data-view="tip"]').hidden) await openTip(currentTipId);
+}
+
+export async function startStaffReview(): Promise<void> {
+  const response = await api('/api/staff/session');
+  const session = (await response.json()) as { actor: string; csrfToken: string; retentionDays: number };
+  csrfToken = session.csrfToken;
+  $('[data-actor]').textContent = `当前用户：${session.actor}`;
+  $('[data-retention-days]').textContent = String(session.retentionDays);
+
+  $<HTMLInputElement>('[data-key-input]').addEventListener('change', (event) => void loadKeys(event.currentTarget as HTMLInputElement));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-show]')) button.addEventListener('click', () => show(button.dataset.show as 'list' | 'audit'));
+  $<HTMLFormElement>('[data-filters]').addEventListener('submit', (event) => {
+    event.preventDefault();
+    listPage = 1;
+    void loadList();
+  });
+  $('[data-page="previous"]').addEventListener('click', () => ((listPage = Math.max(1, listPage - 1)), void loadList()));
+  $('[data-page="next"]').addEventListener('click', () => ((listPage += 1), void loadList()));
+  $('[data-audit-page="previous"]').addEventListener('click', () => ((auditPage = Math.max(1, auditPage - 1)), void loadAudit()));
+  $('[data-audit-page="next"]').addEventListener('click', () => ((auditPage += 1), void loadAudit()));
+  $<HTMLFormElement>('[data-status-form]').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const answer = await post(`/api/staff/tips/${encodeURIComponent(currentTipId)}/status`, { status: form.get('status'), note: form.get('note') });
+    const body = (await answer.json()) as { message?: string };
+    if (!answer.ok) return say(body.message ?? '保存失败。');
+    ($<HTMLTextAreaElement>('#status-note')).value = '';
+    say('状态已保存。');
+    await openTip(currentTipId);
+  });
+  $('[data-retention]').addEventListener('click', async () => {
+    const answer = await post('/api/staff/retention', {});
+    const body = (await answer.json()) as { deleted?: number; message?: string };
+    say(answer.ok ? `已删除 ${body.deleted} 个到期附件。` : (body.message ?? '执行失败。'));
+  });
+  $('[data-logout]').addEventListener('click', async () => {
+    await post('/api/staff/logout', {});
+    keys.length = 0;
+    window.location.assign('/staff/login/');
+  });
+  await loadList();
+}
