@@ -16,19 +16,19 @@ export async function compareBuildCost(sizes) {
       const ours = await measureOurBuild(size);
       const oursServer = await serveStatic(`bench/work/dist-${size}`, 8897);
       const oursPage = await measurePage(browser, `${oursServer.origin}/zh/cases/synthetic-case-1/`);
-      const oursSearch = await measureFirstSearch(browser, `${oursServer.origin}/zh/search/`, ourSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
+      const oursFirstSearch = await measureFirstSearch(browser, `${oursServer.origin}/zh/search/`, ourSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
       await oursServer.stop();
 
       const starlight = await measureStarlightBuild(size);
       const starlightServer = await serveStatic('bench/starlight/dist', 8898);
       const starlightPage = await measurePage(browser, `${starlightServer.origin}/case-1/`);
-      const starlightSearch = await measureFirstSearch(browser, `${starlightServer.origin}/case-1/`, starlightSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
+      const starlightFirstSearch = await measureFirstSearch(browser, `${starlightServer.origin}/case-1/`, starlightSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
       await starlightServer.stop();
 
       rows.push({
         pagesPerLanguage: size,
-        ours: { ...ours, pageGzipBytes: compressed(oursPage), firstSearchBytes: oursSearch.bytes, firstSearchMs: oursSearch.milliseconds },
-        starlight: { ...starlight, pageGzipBytes: compressed(starlightPage), firstSearchBytes: starlightSearch.bytes, firstSearchMs: starlightSearch.milliseconds },
+        ours: { ...ours, pageGzipBytes: compressed(oursPage), firstSearchBytes: oursFirstSearch.bytes, firstSearchMs: oursFirstSearch.milliseconds },
+        starlight: { ...starlight, pageGzipBytes: compressed(starlightPage), firstSearchBytes: starlightFirstSearch.bytes, firstSearchMs: starlightFirstSearch.milliseconds },
       });
       const last = rows.at(-1);
       console.log(`\nBuild cost at ${size} pages per language`);
