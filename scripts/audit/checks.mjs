@@ -6,8 +6,8 @@ import { parse } from 'node-html-parser';
 export const functionRoutePrefixes = ['/api/'];
 
 /**
- * What a page lacks of the basics every page must declare: lang, title, description, canonical URL;
- * lang="mn-Mong" under /mn/; alt text on every image.
+ * What a page lacks of the basics every page must declare: lang, title, description and canonical
+ * URL (unless it is noindex), lang="mn-Mong" under /mn/, alt text on every image.
  * @returns readable problems, empty when the page is fine
  */
 export function pageBasicsProblems(html, pagePath) {
@@ -17,8 +17,10 @@ export function pageBasicsProblems(html, pagePath) {
   if (!lang) problems.push('<html> has no lang attribute');
   if (pagePath.startsWith('/mn/') && lang !== 'mn-Mong') problems.push(`Mongolian page declares lang="${lang}", not "mn-Mong"`);
   if (!root.querySelector('title')?.text.trim()) problems.push('no <title> text');
-  if (!root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()) problems.push('no meta description');
-  if (!root.querySelector('link[rel="canonical"]')?.getAttribute('href')) problems.push('no canonical link');
+  // Pages kept out of search engines (staff pages) need no description or canonical address.
+  const indexable = !/noindex/i.test(root.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '');
+  if (indexable && !root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()) problems.push('no meta description');
+  if (indexable && !root.querySelector('link[rel="canonical"]')?.getAttribute('href')) problems.push('no canonical link');
   for (const image of root.querySelectorAll('img')) {
     if (image.getAttribute('alt') === undefined) problems.push(`image without alt: ${image.getAttribute('src')}`);
   }

@@ -20,6 +20,10 @@ describe('site audit checks', () => {
     ]);
   });
 
+  it('asks no description or canonical of a page kept out of search engines', () => {
+    expect(pageBasicsProblems(page('<title>Staff</title><meta name="robots" content="noindex, nofollow">'), '/staff/')).toEqual([]);
+  });
+
   it('requires mn-Mong on Mongolian pages', () => {
     expect(pageBasicsProblems(page(goodHead, '', 'mn'), '/mn/cases/')).toEqual(['Mongolian page declares lang="mn", not "mn-Mong"']);
   });
