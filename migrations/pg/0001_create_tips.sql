@@ -24,7 +24,7 @@ CREATE TABLE tip_attachments (
   tip_id text NOT NULL REFERENCES tips (id) ON DELETE CASCADE,
   position integer NOT NULL,
   content_type text NOT NULL,
-  byte_length bigint NOT NULL,
+  byte_length integer NOT NULL,
   sha256 text NOT NULL,
   original_name text NOT NULL
 );
