@@ -32,6 +32,7 @@ async function main() {
     tipConfig: config.tips,
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
+    drainMs: config.shutdownDrainMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });
   site.server.keepAliveTimeout = 65_000;
@@ -41,7 +42,7 @@ async function main() {
   // SIGTERM (systemd, a container runtime, a deploy) and Ctrl-C: finish what is in flight, then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      console.log(`${signal}: no new connections; finishing requests in flight`);
+      console.log(`${signal}: draining for ${config.shutdownDrainMs} ms, then no new connections; finishing requests in flight`);
       site.shutdown().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -12,6 +12,7 @@ export interface NodeServerConfig {
   siteDir: string;
   publicOrigin?: string;
   clientAddressHeader?: string;
+  shutdownDrainMs: number;
   shutdownTimeoutMs: number;
   tips: TipConfig;
 }
@@ -27,6 +28,7 @@ const serverSchema = z.object({
   SITE_DIR: z.string().default('dist'),
   PUBLIC_ORIGIN: z.url({ error: 'PUBLIC_ORIGIN must be the site\'s address, e.g. https://www.example.gov.cn' }).optional(),
   CLIENT_ADDRESS_HEADER: z.string().optional(),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().nonnegative().default(2000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
@@ -46,6 +48,7 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     siteDir: value.SITE_DIR,
     publicOrigin: value.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
     clientAddressHeader: value.CLIENT_ADDRESS_HEADER || undefined,
+    shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     tips: tipConfigFromEnv(env),
   };

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +23,12 @@ export interface SiteServerOptions {
   tipConfig: TipConfig;
   publicOrigin?: string;
   clientAddressHeader?: string;
-  /** How long shutdown waits for requests in flight before cutting connections. */
+  /**
+   * How long, after a stop is asked for, the server goes on answering (with /healthz 503 and every
+   * connection closed after its answer) so the load balancer stops sending here before the port closes.
+   */
+  drainMs?: number;
+  /** How long shutdown then waits for requests in flight before cutting connections. */
   shutdownTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -47,14 +53,12 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
 
   const server = createServer((incoming, outgoing) => {
     inFlight += 1;
-    // Once shutdown has begun, every answer also closes its connection.
+    // Once shutdown has begun, every answer also closes its connection, so no client is left
+    // holding an idle keep-alive connection that the server would close under its next request.
     if (stopping) outgoing.setHeader('Connection', 'close');
     outgoing.on('close', () => {
       inFlight -= 1;
-      if (stopping) {
-        server.closeIdleConnections();
-        if (inFlight === 0) drained?.();
-      }
+      if (inFlight === 0) drained?.();
     });
     answer(incoming, outgoing).catch((error: unknown) => {
       log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -143,7 +147,12 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
   function shutdown(): Promise<void> {
     shutdownPromise ??= (async () => {
       stopping = true;
-      const closed = new Promise<void>((done) => server.close(() => done()));
+      await sleep(options.drainMs ?? 0);
+      // Stop accepting. net.Server's close, not http.Server's: that one also drops "idle"
+      // connections at once, which includes ones accepted a moment ago whose request is on its way.
+      const closed = new Promise<void>((done) => NetServer.prototype.close.call(server, () => done()));
+      await sleep(settleMs);
+      // What is idle now stays idle; everything else closes after its answer (Connection: close).
       server.closeIdleConnections();
       const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
       const timeout = options.shutdownTimeoutMs ?? 30_000;
@@ -167,6 +176,11 @@ export function withSiteHeaders(response: Response, rules: HeaderRule[], path: s
   }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
+
+/** After the port closes, how long connections accepted just before get to deliver their request. */
+const settleMs = 500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -25,7 +25,7 @@ const tip = (tag: string) => ({
   consent: 'yes',
 });
 
-async function startServer() {
+async function startServer(drainMs = 0) {
   if (!existsSync('dist/zh/tip/index.html')) throw new Error('dist/ is not built: run npm run build first (npm test does).');
   const database = pgliteDatabase(new PGlite());
   await applyMigrations(database, pgMigrations());
@@ -40,6 +40,7 @@ async function startServer() {
     shells: distShells('dist'),
     tipConfig: { rateLimitSalt: 'node-server-test-salt-0123', rateLimitMax: 1000, rateLimitWindowSeconds: 600, trustTestClientHeader: false, statusMinimumMs: 0 },
     log: () => undefined,
+    drainMs,
   });
   await new Promise<void>((done) => site.server.listen(port, '127.0.0.1', done));
   return { site, database, uploadDir, closedByServer };
@@ -160,8 +161,8 @@ describe('the self-hosted Node server', () => {
 });
 
 describe('stopping the Node server', () => {
-  it('finishes a tip that is still arriving, stores it, then refuses new connections and closes the database', async () => {
-    const { site, database, uploadDir, closedByServer } = await startServer();
+  it('finishes a tip that is still arriving, says it is unhealthy while draining, then refuses new connections and closes the database', async () => {
+    const { site, database, uploadDir, closedByServer } = await startServer(500);
     try {
       const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
       const body = Buffer.from(JSON.stringify(tip(tag)));
@@ -182,7 +183,11 @@ describe('stopping the Node server', () => {
       sending.write(body.subarray(0, 40));
       await new Promise((resolve) => setTimeout(resolve, 100));
       const stopped = site.shutdown();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // While draining it still answers, telling the load balancer to look elsewhere.
+      const health = await fetch(`${origin}/healthz`);
+      expect(health.status).toBe(503);
+      expect(health.headers.get('connection')).toBe('close');
+      await new Promise((resolve) => setTimeout(resolve, 600));
       await expect(fetch(`${origin}/zh/`)).rejects.toThrow();
       sending.end(body.subarray(40));
 
