@@ -105,7 +105,7 @@ function sqliteStatements(sql: string): string[] {
 export const d1Target: StorageTarget = {
   name: 'Cloudflare adapter on local D1 and R2',
   async open() {
-    const proxy = await getPlatformProxy<{ TIPS_DB: D1Database & { prepare(sql: string): any }; TIPS_FILES: R2Bucket & { get(key: string): Promise<any> } }>({
+    const proxy = await getPlatformProxy<{ TIPS_DB: D1Database; TIPS_FILES: R2Bucket & { get(key: string): Promise<any> } }>({
       persist: false,
       envFiles: [],
     });
@@ -116,7 +116,8 @@ export const d1Target: StorageTarget = {
     return {
       store: d1TipStore(db),
       attachments: r2AttachmentStore(proxy.env.TIPS_FILES),
-      rows: async (sql) => ((await db.prepare(sql).all()) as { results: Array<Record<string, unknown>> }).results.map(normalize),
+      // all() is the one D1 method the adapter itself does not need (so bindings.ts leaves it out).
+      rows: async (sql) => (await (db.prepare(sql) as unknown as { all(): Promise<{ results: Array<Record<string, unknown>> }> }).all()).results.map(normalize),
       readObject: async (key) => {
         const object = await proxy.env.TIPS_FILES.get(key);
         return object ? new Uint8Array(await object.arrayBuffer()) : undefined;
