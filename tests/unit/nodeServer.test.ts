@@ -46,7 +46,7 @@ async function startServer(drainMs = 0) {
   return { site, database, uploadDir, closedByServer };
 }
 
-describe('the self-hosted Node server', () => {
+describe('the self-hosted Node server', { timeout: 30_000 }, () => {
   let site: SiteServer;
   let database: PgDatabase;
   let uploadDir: string;

@@ -37,7 +37,8 @@ async function pgSchema(): Promise<Schema> {
   return schema;
 }
 
-describe('the two databases', () => {
+// PGlite takes a few seconds to start on a busy machine.
+describe('the two databases', { timeout: 60_000 }, () => {
   it('hold the same tables with the same columns, required alike: a migration added to one needs its twin', async () => {
     const d1 = d1Schema();
     expect(Object.keys(d1)).toContain('tips');
@@ -50,7 +51,7 @@ describe('the two databases', () => {
   });
 });
 
-describe('PostgreSQL migrations', () => {
+describe('PostgreSQL migrations', { timeout: 60_000 }, () => {
   it('apply once: a second run (or a second host) applies nothing, and nothing is left pending', async () => {
     const db = pgliteDatabase(new PGlite());
     const migrations = pgMigrations();

@@ -32,7 +32,8 @@ const postForm = (fields: Record<string, string>, files: File[]) => {
  * runners (tipStorage.test.ts) pick the databases.
  */
 export function describeTipStorage(target: StorageTarget) {
-  describe(target.name, () => {
+  // Generous: real databases on a machine shared with builds.
+  describe(target.name, { timeout: 30_000 }, () => {
     let opened: OpenedTarget;
     beforeAll(async () => {
       opened = await target.open();
