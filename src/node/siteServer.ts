@@ -45,11 +45,15 @@ export interface SiteServer {
  * in memory that another process would need, so several can run behind one load balancer.
  */
 export async function createSiteServer(options: SiteServerOptions): Promise<SiteServer> {
-  const rules = parseHeadersFile(await readFile(join(options.siteDir, '_headers'), 'utf8').catch(() => ''));
+  const headersFile = join(options.siteDir, '_headers');
+  const rules = parseHeadersFile(
+    await readFile(headersFile, 'utf8').catch(() => {
+      throw new Error(`${headersFile} is missing: the site's security headers come from it (public/_headers, copied by npm run build).`);
+    }),
+  );
   const log = options.log ?? ((line: string) => console.log(line));
   let inFlight = 0;
   let stopping = false;
-  let drained: (() => void) | undefined;
 
   const server = createServer((incoming, outgoing) => {
     inFlight += 1;
@@ -58,7 +62,6 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     if (stopping) outgoing.setHeader('Connection', 'close');
     outgoing.on('close', () => {
       inFlight -= 1;
-      if (inFlight === 0) drained?.();
     });
     answer(incoming, outgoing).catch((error: unknown) => {
       log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -154,10 +157,10 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
       await sleep(settleMs);
       // What is idle now stays idle; everything else closes after its answer (Connection: close).
       server.closeIdleConnections();
-      const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
       const timeout = options.shutdownTimeoutMs ?? 30_000;
-      const finished = await withTimeout(idle.then(() => true), timeout).catch(() => false);
-      if (!finished) log(`shutdown: ${inFlight} request(s) still running after ${timeout} ms; closing their connections`);
+      const deadline = Date.now() + timeout;
+      while (inFlight > 0 && Date.now() < deadline) await sleep(25);
+      if (inFlight > 0) log(`shutdown: ${inFlight} request(s) still running after ${timeout} ms; closing their connections`);
       server.closeAllConnections();
       await closed;
       await options.database.close();
