@@ -1,0 +1,26 @@
+// Bundles the self-hosted server and its migration command into dist-node/ (server.mjs, migrate.mjs):
+// plain JavaScript files with node-postgres and the PostgreSQL migrations built in, so a server in
+// China needs only Node and these files, no npm install. PGlite (trials and tests only) stays outside.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+
+const migrations = readdirSync('migrations/pg')
+  .filter((name) => /^\d{4}_.+\.sql$/.test(name))
+  .sort()
+  .map((name) => ({ name, sql: readFileSync(`migrations/pg/${name}`, 'utf8') }));
+
+await build({
+  entryPoints: { server: 'src/node/main.ts', migrate: 'src/node/migrate.ts' },
+  outdir: 'dist-node',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external: ['pg-native', '@electric-sql/pglite'],
+  define: { __PG_MIGRATIONS__: JSON.stringify(migrations) },
+  // node-postgres is CommonJS: give the ES module bundle a require() for Node's own modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

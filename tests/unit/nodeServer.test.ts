@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteDatabase, type PgDatabase } from '../../src/lib/tips/postgres/database';
+import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
+import { pgTipStore } from '../../src/lib/tips/postgres/pgTipStore';
+import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
+import { distShells } from '../../src/node/distShells';
+import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
+import { pgMigrations } from './support/tipStorageTargets';
+
+// The self-hosted server in this process, over the built site (npm test builds first) and
+// embedded PGlite, on a port of its own (8811).
+const port = 8811;
+const origin = `http://127.0.0.1:${port}`;
+const tip = (tag: string) => ({
+  category: 'ecology',
+  description: `${tag} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`,
+  place: '科尔沁区某嘎查东侧河道',
+  region: 'horqin',
+  identity: 'anonymous',
+  consent: 'yes',
+});
+
+async function startServer(drainMs = 0) {
+  if (!existsSync('dist/zh/tip/index.html')) throw new Error('dist/ is not built: run npm run build first (npm test does).');
+  const database = pgliteDatabase(new PGlite());
+  await applyMigrations(database, pgMigrations());
+  const uploadDir = mkdtempSync(join(tmpdir(), 'tip-uploads-'));
+  // The server closes its database when it stops; the test closes the real one after its checks.
+  const closedByServer = { value: false };
+  const site = await createSiteServer({
+    siteDir: 'dist',
+    database: { ...database, close: async () => void (closedByServer.value = true) },
+    store: pgTipStore(database),
+    attachments: diskAttachmentStore(uploadDir),
+    shells: distShells('dist'),
+    tipConfig: { rateLimitSalt: 'node-server-test-salt-0123', rateLimitMax: 1000, rateLimitWindowSeconds: 600, trustTestClientHeader: false, statusMinimumMs: 0 },
+    log: () => undefined,
+    drainMs,
+  });
+  await new Promise<void>((done) => site.server.listen(port, '127.0.0.1', done));
+  return { site, database, uploadDir, closedByServer };
+}
+
+describe('the self-hosted Node server', { timeout: 30_000 }, () => {
+  let site: SiteServer;
+  let database: PgDatabase;
+  let uploadDir: string;
+  beforeAll(async () => {
+    ({ site, database, uploadDir } = await startServer());
+  }, 60_000);
+  afterAll(async () => {
+    await site?.shutdown();
+    await database?.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  it('serves built pages with the security headers of _headers', async () => {
+    const response = await fetch(`${origin}/zh/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe(readFileSync('dist/zh/index.html', 'utf8'));
+    const tipPage = await fetch(`${origin}/mn/tip/`);
+    expect(tipPage.headers.get('cache-control')).toBe('no-store');
+    expect(tipPage.headers.get('referrer-policy')).toBe('no-referrer');
+    const search = await fetch(`${origin}/zh/search/`);
+    expect(search.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    expect((await fetch(`${origin}/zh/tip/`)).headers.get('content-security-policy')).not.toContain('wasm');
+  });
+
+  it('serves assets with their types and long caching, and answers a repeat visit with 304', async () => {
+    const asset = readdirSync('dist/_astro').find((name) => name.endsWith('.css'))!;
+    const response = await fetch(`${origin}/_astro/${asset}`);
+    expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const again = await fetch(`${origin}/_astro/${asset}`, { headers: { 'If-None-Match': response.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers unknown paths with the site\'s 404 page, and never hands out configuration or files outside dist/', async () => {
+    const missing = await fetch(`${origin}/zh/no-such-page/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe(readFileSync('dist/404.html', 'utf8'));
+    expect(missing.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${origin}/_headers`)).status).toBe(404);
+    const escape = await rawGet('/..%2f..%2fpackage.json');
+    expect(escape.status).toBe(404);
+    expect(escape.body).not.toContain('procuratorate-site');
+    expect((await rawGet('/../package.json')).body).not.toContain('"devDependencies"');
+  });
+
+  it('adds the trailing slash a directory needs, as Cloudflare Pages does', async () => {
+    const response = await fetch(`${origin}/zh/tip?x=1`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/zh/tip/?x=1');
+  });
+
+  it('sends "/" to the language the browser asks for, and shows the bilingual page otherwise', async () => {
+    const mongolian = await fetch(`${origin}/`, { headers: { 'Accept-Language': 'mn-CN,mn;q=0.9,zh-CN;q=0.8' }, redirect: 'manual' });
+    expect(mongolian.status).toBe(302);
+    expect(mongolian.headers.get('location')).toBe('/mn/');
+    expect(mongolian.headers.get('vary')).toBe('Accept-Language');
+    const neither = await fetch(`${origin}/`, { headers: { 'Accept-Language': 'fr' }, redirect: 'manual' });
+    expect(neither.status).toBe(200);
+    expect(await neither.text()).toBe(readFileSync('dist/index.html', 'utf8'));
+  });
+
+  it('takes a tip with a file, stores it in PostgreSQL and the upload directory, and shows its receipt once', async () => {
+    const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
+    const form = new FormData();
+    for (const [name, value] of Object.entries(tip(tag))) form.set(name, value);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% evidence\n');
+    form.append('files', new File([pdf], '证据.pdf', { type: 'application/pdf' }));
+    const submitted = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: form, redirect: 'manual' });
+    expect(submitted.status).toBe(303);
+    expect(submitted.headers.get('cache-control')).toBe('no-store');
+    // The function's answers carry the site's policy too.
+    expect(submitted.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const cookie = submitted.headers.get('set-cookie')!.split(';')[0]!;
+
+    const shown = await fetch(`${origin}${submitted.headers.get('location')}`, { headers: { Cookie: cookie } });
+    const page = await shown.text();
+    const code = decodeURIComponent(cookie.split('=')[1]!).split('|')[0]!;
+    expect(page).toContain(code);
+    expect(page).toContain('<html lang="zh-CN"');
+
+    const { rows } = await database.query<{ object_key: string }>(
+      `SELECT a.object_key FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE $1`,
+      [`%${tag}%`],
+    );
+    expect(rows).toHaveLength(1);
+    expect(new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)))).toEqual(pdf);
+    // Only whole files are left in the directory, no temporaries.
+    expect(readdirSync(join(uploadDir, 'tips')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('answers the form\'s mistakes inside the built page, in the reader\'s language', async () => {
+    const response = await fetch(`${origin}/api/tips?lang=mn`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...tip('x'), category: 'weather' }),
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<html lang="mn-Mong"');
+    expect(html).toContain('ᠵᠠᠷᠭᠤ ᠶᠢᠨ ᠬᠡᠯᠲᠡᠰ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃');
+  });
+
+  it('reports healthy while the database answers', async () => {
+    const response = await fetch(`${origin}/healthz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('stopping the Node server', () => {
+  it('finishes a tip that is still arriving, says it is unhealthy while draining, then refuses new connections and closes the database', async () => {
+    const { site, database, uploadDir, closedByServer } = await startServer(500);
+    try {
+      const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
+      const body = Buffer.from(JSON.stringify(tip(tag)));
+      // Half the body is sent, then the server is told to stop, then the rest follows.
+      let answer!: Promise<{ status: number; body: string }>;
+      const sending = httpRequest(`${origin}/api/tips?lang=zh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': body.byteLength },
+      });
+      answer = new Promise((resolve, reject) => {
+        sending.on('response', (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, body: text }));
+        });
+        sending.on('error', reject);
+      });
+      sending.write(body.subarray(0, 40));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const stopped = site.shutdown();
+      // While draining it still answers, telling the load balancer to look elsewhere.
+      const health = await fetch(`${origin}/healthz`);
+      expect(health.status).toBe(503);
+      expect(health.headers.get('connection')).toBe('close');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await expect(fetch(`${origin}/zh/`)).rejects.toThrow();
+      sending.end(body.subarray(40));
+
+      const { status, body: text } = await answer;
+      expect(status).toBe(201);
+      expect(JSON.parse(text).receiptCode).toBeTruthy();
+      const stored = await database.query(`SELECT id FROM tips WHERE content LIKE $1`, [`%${tag}%`]);
+      expect(stored.rows).toHaveLength(1);
+      await stopped;
+      expect(closedByServer.value).toBe(true);
+    } finally {
+      await site.shutdown();
+      await database.close();
+      rmSync(uploadDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { nodeServerConfigFromEnv } from '../../src/node/serverConfig';
+import { clientAddressOf } from '../../src/node/httpBridge';
+import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
+import { contentTypeFor } from '../../src/node/staticSite';
+
+const minimal = { DATABASE_URL: 'postgres://tips@db.internal/tips', UPLOAD_DIR: '/var/lib/uploads', RATE_LIMIT_SALT: 'a-long-enough-secret-salt' };
+
+describe('the Node server\'s settings', () => {
+  it('need only a database, an upload directory and the salt; the rest has safe defaults', () => {
+    expect(nodeServerConfigFromEnv(minimal)).toMatchObject({ port: 8080, siteDir: 'dist', shutdownDrainMs: 2000, databasePoolSize: 10, publicOrigin: undefined });
+  });
+
+  it('name the variable and the fix when one is missing or wrong', () => {
+    expect(() => nodeServerConfigFromEnv({ ...minimal, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is not set: give the PostgreSQL URL/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined })).toThrow(/UPLOAD_DIR is not set/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, PORT: 'eighty' })).toThrow(/PORT must be a port number/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, RATE_LIMIT_SALT: undefined })).toThrow(/RATE_LIMIT_SALT is not set/);
+  });
+});
+
+describe('the client address behind a load balancer', () => {
+  const request = (headers: Record<string, string>) => ({ headers, socket: { remoteAddress: '10.0.0.5' } }) as unknown as IncomingMessage;
+
+  it('is the last X-Forwarded-For entry (the one our proxy added), not what the client wrote before it', () => {
+    expect(clientAddressOf(request({ 'x-forwarded-for': '1.2.3.4, 203.0.113.9' }), 'X-Forwarded-For')).toBe('203.0.113.9');
+  });
+
+  it('is the socket\'s when no header is configured or the header is absent', () => {
+    expect(clientAddressOf(request({ 'x-forwarded-for': '1.2.3.4' }), undefined)).toBe('10.0.0.5');
+    expect(clientAddressOf(request({}), 'X-Real-IP')).toBe('10.0.0.5');
+  });
+});
+
+describe('evidence files on disk', () => {
+  it('are written whole, readable by the service only, and deleted without complaint when already gone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'disk-store-'));
+    try {
+      const store = diskAttachmentStore(directory);
+      const key = `tips/${crypto.randomUUID()}`;
+      await store.put(key, new TextEncoder().encode('%PDF-1.7 evidence'), 'application/pdf');
+      expect(readFileSync(join(directory, key), 'utf8')).toBe('%PDF-1.7 evidence');
+      expect(statSync(join(directory, key)).mode & 0o777).toBe(0o600);
+      expect(readdirSync(join(directory, 'tips'))).toHaveLength(1);
+      await store.delete([key, `tips/${crypto.randomUUID()}`]);
+      expect(readdirSync(join(directory, 'tips'))).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('refuse a key that could reach outside the upload directory', async () => {
+    const store = diskAttachmentStore('/tmp/never-written');
+    await expect(store.put('../etc/passwd', new Uint8Array(), 'text/plain')).rejects.toThrow(/not an attachment key/);
+    await expect(store.delete(['tips/../../x'])).rejects.toThrow(/not an attachment key/);
+  });
+});
+
+it('sends Pagefind\'s index files as bytes and pages as UTF-8 HTML', () => {
+  expect(contentTypeFor('dist/pagefind/pagefind.zh-cn_abc.pf_meta')).toBe('application/octet-stream');
+  expect(contentTypeFor('dist/zh/index.html')).toBe('text/html; charset=utf-8');
+  expect(contentTypeFor('dist/pagefind/wasm.zh-cn.pagefind')).toBe('application/octet-stream');
+});
