@@ -1,4 +1,4 @@
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AttachmentStore } from '../lib/tips/storage';
@@ -36,6 +36,14 @@ export function diskAttachmentStore(uploadDir: string): AttachmentStore {
         await folder.sync();
       } finally {
         await folder.close();
+      }
+    },
+    async get(objectKey) {
+      try {
+        return new Uint8Array(await readFile(attachmentPath(uploadDir, objectKey)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
       }
     },
     async delete(objectKeys) {

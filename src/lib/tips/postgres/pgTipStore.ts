@@ -20,9 +20,9 @@ export function pgTipStore(db: PgDatabase): TipStore {
       try {
         await db.transaction(async (tx) => {
           await tx.query(
-            `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, received_at, status, status_changed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $7)`,
-            [tip.id, tip.receiptHash, tip.category, tip.region, tip.anonymous, tip.content, tip.receivedAt],
+            `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, sealed_to_key_id, abuse_check, received_at, status, status_changed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $9)`,
+            [tip.id, tip.receiptHash, tip.category, tip.region, tip.anonymous, tip.content, tip.sealedToKeyId, tip.abuseCheck, tip.receivedAt],
           );
           for (const [position, attachment] of tip.attachments.entries()) {
             await tx.query(
