@@ -4,7 +4,10 @@
 //   npm run bench -- --no-lighthouse
 //   npm run bench -- --build-cost 1000,5000,10000   also build synthetic sites of that many pages
 //                                                  per language, ours and Starlight's, side by side
+//   npm run bench -- --search --tips                also run the search and tip benchmarks
+//                                                  (npm run bench:search, npm run bench:tips)
 import { writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchLocales, readingTemplates, templatePages } from './templates.mjs';
 import { launchBenchBrowser, measurePage } from './pageWeight.mjs';
@@ -69,5 +72,12 @@ try {
   server.stop();
 }
 if (buildCostSizes.length > 0) results.buildCost = await compareBuildCost(buildCostSizes);
+// The feature benchmarks print their own tables; their output is kept with the results.
+for (const [flag, script] of [['--search', 'bench:search'], ['--tips', 'bench:tips']]) {
+  if (!process.argv.includes(flag)) continue;
+  const run = spawnSync('npm', ['run', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(run.stdout);
+  results[script] = { exitCode: run.status, output: run.stdout };
+}
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');
