@@ -34,7 +34,7 @@ export async function measureOurBuild(pagesPerLanguage) {
   await writeSyntheticContent(contentDirectory, pagesPerLanguage);
   const build = await measured('npx', ['astro', 'build', '--outDir', outDirectory], { CONTENT_DIR: `./${contentDirectory}` });
   const search = existsSync('scripts/index-search.mjs')
-    ? await measured('node', ['scripts/index-search.mjs', outDirectory])
+    ? await measured(process.execPath, ['scripts/index-search.mjs', '--site', outDirectory])
     : { seconds: NaN, peakMemoryMB: NaN };
   return {
     site: 'ours', pagesPerLanguage, htmlPages: await countHtml(outDirectory),
