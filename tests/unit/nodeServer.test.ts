@@ -11,6 +11,7 @@ import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { distShells } from '../../src/node/distShells';
 import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
 import { pgMigrations } from './support/tipStorageTargets';
+import { openSealedBytes, openSealedText, testSealingPublicKey } from './support/memoryTipEnvironment';
 
 // The self-hosted server in this process, over the built site (npm test builds first) and
 // embedded PGlite, on a port of its own (8811).
@@ -38,7 +39,16 @@ async function startServer(drainMs = 0) {
     store: pgTipStore(database),
     attachments: diskAttachmentStore(uploadDir),
     shells: distShells('dist'),
-    tipConfig: { rateLimitSalt: 'node-server-test-salt-0123', rateLimitMax: 1000, rateLimitWindowSeconds: 600, trustTestClientHeader: false, statusMinimumMs: 0 },
+    tipConfig: {
+      rateLimitSalt: 'node-server-test-salt-0123',
+      rateLimitMax: 1000,
+      rateLimitWindowSeconds: 600,
+      trustTestClientHeader: false,
+      statusMinimumMs: 0,
+      sealingPublicKey: testSealingPublicKey,
+      powHmacKey: 'node-server-test-pow-key-0123',
+      powMaxNumber: 1000,
+    },
     log: () => undefined,
     drainMs,
   });
@@ -131,12 +141,13 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(page).toContain(code);
     expect(page).toContain('<html lang="zh-CN"');
 
-    const { rows } = await database.query<{ object_key: string }>(
-      `SELECT a.object_key FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE $1`,
-      [`%${tag}%`],
-    );
+    const [stored] = await tipIdsTagged(database, tag);
+    const { rows } = await database.query<{ object_key: string }>('SELECT object_key FROM tip_attachments WHERE tip_id = $1', [stored]);
     expect(rows).toHaveLength(1);
-    expect(new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)))).toEqual(pdf);
+    // The file on disk is sealed: it opens with the procuratorate's key only.
+    const onDisk = new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)));
+    expect(onDisk).not.toEqual(pdf);
+    expect(await openSealedBytes(onDisk)).toEqual(pdf);
     // Only whole files are left in the directory, no temporaries.
     expect(readdirSync(join(uploadDir, 'tips')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -194,8 +205,7 @@ describe('stopping the Node server', () => {
       const { status, body: text } = await answer;
       expect(status).toBe(201);
       expect(JSON.parse(text).receiptCode).toBeTruthy();
-      const stored = await database.query(`SELECT id FROM tips WHERE content LIKE $1`, [`%${tag}%`]);
-      expect(stored.rows).toHaveLength(1);
+      expect(await tipIdsTagged(database, tag)).toHaveLength(1);
       await stopped;
       expect(closedByServer.value).toBe(true);
     } finally {
@@ -205,6 +215,14 @@ describe('stopping the Node server', () => {
     }
   }, 60_000);
 });
+
+/** Ids of stored tips whose content, once opened with the test key, mentions the tag (content is sealed, so SQL cannot search it). */
+async function tipIdsTagged(database: PgDatabase, tag: string): Promise<string[]> {
+  const { rows } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips');
+  const ids: string[] = [];
+  for (const row of rows) if ((await openSealedText(row.content)).includes(tag)) ids.push(row.id);
+  return ids;
+}
 
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
