@@ -35,8 +35,18 @@ const serverSchema = z.object({
 /** The server's settings; a missing or wrong one stops the start with a message naming the variable. */
 export function nodeServerConfigFromEnv(env: Record<string, string | undefined>): NodeServerConfig {
   const parsed = serverSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  let tips: TipConfig | undefined;
+  const issues = parsed.success ? [] : [...parsed.error.issues];
+  // The tip service's own variables (sealing key, secrets) are reported in the same list, so one
+  // failed start names everything that is missing.
+  try {
+    tips = tipConfigFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (!parsed.success || !tips) {
+    throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
   const value = parsed.data;
   return {
@@ -50,6 +60,6 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     clientAddressHeader: value.CLIENT_ADDRESS_HEADER || undefined,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
-    tips: tipConfigFromEnv(env),
+    tips,
   };
 }
