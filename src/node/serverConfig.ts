@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tipConfigFromEnv } from '../lib/tips/config';
+import { staffConfigFromEnv, type StaffConfig } from '../lib/staff/config';
 import type { TipConfig } from '../lib/tips/storage';
 
 /** Settings of the self-hosted server, from environment variables (README: "Deploying in mainland China"). */
@@ -15,6 +16,8 @@ export interface NodeServerConfig {
   shutdownDrainMs: number;
   shutdownTimeoutMs: number;
   tips: TipConfig;
+  /** Staff review, on when STAFF_SESSION_SECRET is set (variables as on Cloudflare, .dev.vars.example). */
+  staff?: StaffConfig;
 }
 
 const serverSchema = z.object({
@@ -45,7 +48,16 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     if (!(error instanceof z.ZodError)) throw error;
     issues.push(...error.issues);
   }
-  if (!parsed.success || !tips) {
+  let staff: StaffConfig | undefined;
+  if (env.STAFF_SESSION_SECRET !== undefined) {
+    try {
+      staff = staffConfigFromEnv(env);
+    } catch (error) {
+      if (!(error instanceof z.ZodError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (!parsed.success || !tips || issues.length > 0) {
     throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
   const value = parsed.data;
@@ -61,5 +73,6 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     tips,
+    ...(staff ? { staff } : {}),
   };
 }
