@@ -28,6 +28,12 @@ describe('the Node server\'s settings', () => {
     });
   });
 
+  it('serve staff review only when its session secret is set, and name a weak one', () => {
+    expect(nodeServerConfigFromEnv(minimal).staff).toBeUndefined();
+    expect(nodeServerConfigFromEnv({ ...minimal, STAFF_SESSION_SECRET: 's'.repeat(40) }).staff).toMatchObject({ passwordLogin: true, retentionDays: 365 });
+    expect(() => nodeServerConfigFromEnv({ ...minimal, STAFF_SESSION_SECRET: 'short' })).toThrow(/STAFF_SESSION_SECRET is shorter than 32 characters/);
+  });
+
   it('name the variable and the fix when one is missing or wrong', () => {
     expect(() => nodeServerConfigFromEnv({ ...minimal, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is not set: give the PostgreSQL URL/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
