@@ -12,6 +12,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+// Node 24 strips the types, so the site's own sealing code opens what the server sealed.
+import { generateSealingKeyPair, importPrivateKeyFile, openText } from '../src/lib/crypto/sealedBox.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -23,6 +25,16 @@ const base = `http://127.0.0.1:${port}`;
 const concurrency = 20;
 if (!existsSync('dist/zh/tip/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 execFileSync('npm', ['run', 'build:node', '--silent'], { stdio: 'inherit' });
+
+// Tips are sealed before storage: a key pair for this run only, the public half for the server.
+const sealingKeys = await generateSealingKeyPair();
+const openingKey = await importPrivateKeyFile(JSON.stringify(sealingKeys.file));
+const openedContents = new Map();
+/** A row's content as staff would read it (opened once per tip id). */
+async function openedContent(row) {
+  if (!openedContents.has(row.id)) openedContents.set(row.id, await openText([openingKey], row.content));
+  return openedContents.get(row.id);
+}
 
 const schema = `crash_test_${randomBytes(4).toString('hex')}`;
 const schemaUrl = new URL(databaseUrl);
@@ -41,6 +53,8 @@ const serverEnv = {
   RATE_LIMIT_SALT: 'crash-test-salt-not-a-secret',
   RATE_LIMIT_MAX: '100000000',
   STATUS_MINIMUM_MS: '0',
+  TIP_SEALING_PUBLIC_KEY: sealingKeys.publicKey,
+  POW_HMAC_KEY: 'crash-test-pow-key-not-a-secret',
 };
 execFileSync('node', ['dist-node/migrate.mjs'], { env: serverEnv, stdio: 'ignore' });
 
@@ -122,7 +136,8 @@ async function rowsFor(tips) {
      FROM tips t`,
   );
   for (const row of rows) {
-    const match = /CRASH[0-9a-f-]{12}/.exec(row.content)?.[0];
+    if (!row.content.startsWith('sealed1:')) problems.push(`tip ${row.id} was stored unsealed`);
+    const match = /CRASH[0-9a-f-]{12}/.exec(await openedContent(row))?.[0];
     if (match) found.set(match, [...(found.get(match) ?? []), row]);
   }
   return tips.map((tip) => ({ tip, rows: found.get(tip.tag) ?? [] }));
@@ -134,7 +149,8 @@ async function checkWhole() {
       (SELECT count(*) FROM tip_submissions s WHERE s.tip_id = t.id)::int AS submissions
     FROM tips t`);
   for (const row of rows) if (row.submissions !== 1) problems.push(`tip ${row.id} has ${row.submissions} submission records`);
-  const attachments = (await db.query('SELECT a.object_key, a.sha256, a.byte_length, t.content FROM tip_attachments a JOIN tips t ON t.id = a.tip_id')).rows;
+  // The rows describe the sealed files, so the files on disk must be exactly those bytes.
+  const attachments = (await db.query('SELECT a.object_key, a.sha256, a.byte_length FROM tip_attachments a')).rows;
   for (const attachment of attachments) {
     const file = join(uploadDir, attachment.object_key);
     if (!existsSync(file)) { problems.push(`attachment ${attachment.object_key} has a row but no file`); continue; }

@@ -2,6 +2,7 @@
 // one process. Settings come from environment variables; see the README, "Deploying in mainland China".
 import { mkdir } from 'node:fs/promises';
 import { pgTipStore } from '../lib/tips/postgres/pgTipStore';
+import { pgStaffStore } from '../lib/staff/pgStaffStore';
 import { pendingMigrations } from '../lib/tips/postgres/migrations';
 import { diskAttachmentStore } from './diskAttachmentStore';
 import { distShells } from './distShells';
@@ -30,6 +31,7 @@ async function main() {
     attachments: diskAttachmentStore(config.uploadDir),
     shells: distShells(config.siteDir),
     tipConfig: config.tips,
+    ...(config.staff ? { staff: { store: pgStaffStore(database), config: config.staff } } : {}),
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
     drainMs: config.shutdownDrainMs,

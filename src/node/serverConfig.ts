@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tipConfigFromEnv } from '../lib/tips/config';
+import { staffConfigFromEnv, type StaffConfig } from '../lib/staff/config';
 import type { TipConfig } from '../lib/tips/storage';
 
 /** Settings of the self-hosted server, from environment variables (README: "Deploying in mainland China"). */
@@ -15,6 +16,8 @@ export interface NodeServerConfig {
   shutdownDrainMs: number;
   shutdownTimeoutMs: number;
   tips: TipConfig;
+  /** Staff review, on when STAFF_SESSION_SECRET is set (variables as on Cloudflare, .dev.vars.example). */
+  staff?: StaffConfig;
 }
 
 const serverSchema = z.object({
@@ -35,8 +38,27 @@ const serverSchema = z.object({
 /** The server's settings; a missing or wrong one stops the start with a message naming the variable. */
 export function nodeServerConfigFromEnv(env: Record<string, string | undefined>): NodeServerConfig {
   const parsed = serverSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  let tips: TipConfig | undefined;
+  const issues = parsed.success ? [] : [...parsed.error.issues];
+  // The tip service's own variables (sealing key, secrets) are reported in the same list, so one
+  // failed start names everything that is missing.
+  try {
+    tips = tipConfigFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    issues.push(...error.issues);
+  }
+  let staff: StaffConfig | undefined;
+  if (env.STAFF_SESSION_SECRET !== undefined) {
+    try {
+      staff = staffConfigFromEnv(env);
+    } catch (error) {
+      if (!(error instanceof z.ZodError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (!parsed.success || !tips || issues.length > 0) {
+    throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
   const value = parsed.data;
   return {
@@ -50,6 +72,7 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     clientAddressHeader: value.CLIENT_ADDRESS_HEADER || undefined,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
-    tips: tipConfigFromEnv(env),
+    tips,
+    ...(staff ? { staff } : {}),
   };
 }

@@ -5,10 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { handleTipRequest } from '../lib/tips/handleTipRequest';
+import { handleStaffRequest } from '../lib/staff/handleStaffRequest';
+import type { StaffConfig } from '../lib/staff/config';
 import { headersForPath, parseHeadersFile, type HeaderRule } from '../lib/headersFile';
 import { preferredLocale } from '../lib/preferredLocale';
 import { localizedPath } from '../i18n/locales';
-import type { AttachmentStore, PageShells, TipConfig, TipStore } from '../lib/tips/storage';
+import type { AttachmentStore, PageShells, StaffStore, TipConfig, TipStore } from '../lib/tips/storage';
 import type { PgDatabase } from '../lib/tips/postgres/database';
 import { clientAddressOf, sendWebResponse, toWebRequest } from './httpBridge';
 import { contentTypeFor, entityTag, findStaticFile } from './staticSite';
@@ -21,6 +23,8 @@ export interface SiteServerOptions {
   attachments: AttachmentStore;
   shells: PageShells;
   tipConfig: TipConfig;
+  /** Staff review (/api/staff/*), as functions/api/staff/ serves it on Cloudflare; absent: those paths answer 404. */
+  staff?: { store: StaffStore; config: StaffConfig };
   publicOrigin?: string;
   clientAddressHeader?: string;
   /**
@@ -85,6 +89,12 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
         config: options.tipConfig,
         clientAddress: clientAddressOf(incoming, options.clientAddressHeader),
       });
+      return sendWebResponse(withSiteHeaders(response, rules, path), outgoing, headOnly);
+    }
+    if (path === '/api/staff' || path.startsWith('/api/staff/')) {
+      const response = options.staff
+        ? await handleStaffRequest(toWebRequest(incoming, options.publicOrigin), { store: options.staff.store, attachments: options.attachments, config: options.staff.config })
+        : Response.json({ error: 'not_found', message: '此服务器未开启工作人员审阅（未设置 STAFF_SESSION_SECRET）。' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
       return sendWebResponse(withSiteHeaders(response, rules, path), outgoing, headOnly);
     }
     if (incoming.method !== 'GET' && !headOnly) {

@@ -7,10 +7,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgliteDatabase, type PgDatabase } from '../../src/lib/tips/postgres/database';
 import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
 import { pgTipStore } from '../../src/lib/tips/postgres/pgTipStore';
+import { pgStaffStore } from '../../src/lib/staff/pgStaffStore';
+import { staffPassword, staffPasswordHash } from './support/staffEnvironment';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { distShells } from '../../src/node/distShells';
 import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
 import { pgMigrations } from './support/tipStorageTargets';
+import { openSealedBytes, openSealedText, testSealingPublicKey } from './support/memoryTipEnvironment';
 
 // The self-hosted server in this process, over the built site (npm test builds first) and
 // embedded PGlite, on a port of its own (8811).
@@ -29,6 +32,7 @@ async function startServer(drainMs = 0) {
   if (!existsSync('dist/zh/tip/index.html')) throw new Error('dist/ is not built: run npm run build first (npm test does).');
   const database = pgliteDatabase(new PGlite());
   await applyMigrations(database, pgMigrations());
+  await database.query('INSERT INTO staff_accounts (username, password_hash, created_at) VALUES ($1, $2, $3)', ['reviewer', staffPasswordHash, new Date().toISOString()]);
   const uploadDir = mkdtempSync(join(tmpdir(), 'tip-uploads-'));
   // The server closes its database when it stops; the test closes the real one after its checks.
   const closedByServer = { value: false };
@@ -38,7 +42,28 @@ async function startServer(drainMs = 0) {
     store: pgTipStore(database),
     attachments: diskAttachmentStore(uploadDir),
     shells: distShells('dist'),
-    tipConfig: { rateLimitSalt: 'node-server-test-salt-0123', rateLimitMax: 1000, rateLimitWindowSeconds: 600, trustTestClientHeader: false, statusMinimumMs: 0 },
+    tipConfig: {
+      rateLimitSalt: 'node-server-test-salt-0123',
+      rateLimitMax: 1000,
+      rateLimitWindowSeconds: 600,
+      trustTestClientHeader: false,
+      statusMinimumMs: 0,
+      sealingPublicKey: testSealingPublicKey,
+      powHmacKey: 'node-server-test-pow-key-0123',
+      powMaxNumber: 1000,
+    },
+    staff: {
+      store: pgStaffStore(database),
+      config: {
+        sessionSecret: 'node-server-test-session-secret-0123456789',
+        sessionTtlSeconds: 3600,
+        passwordLogin: true,
+        loginMaxAttempts: 5,
+        loginWindowSeconds: 900,
+        deadlines: { acknowledgeDays: 7, answerMonths: 3 },
+        retentionDays: 30,
+      },
+    },
     log: () => undefined,
     drainMs,
   });
@@ -131,12 +156,13 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(page).toContain(code);
     expect(page).toContain('<html lang="zh-CN"');
 
-    const { rows } = await database.query<{ object_key: string }>(
-      `SELECT a.object_key FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE $1`,
-      [`%${tag}%`],
-    );
+    const [stored] = await tipIdsTagged(database, tag);
+    const { rows } = await database.query<{ object_key: string }>('SELECT object_key FROM tip_attachments WHERE tip_id = $1', [stored]);
     expect(rows).toHaveLength(1);
-    expect(new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)))).toEqual(pdf);
+    // The file on disk is sealed: it opens with the procuratorate's key only.
+    const onDisk = new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)));
+    expect(onDisk).not.toEqual(pdf);
+    expect(await openSealedBytes(onDisk)).toEqual(pdf);
     // Only whole files are left in the directory, no temporaries.
     expect(readdirSync(join(uploadDir, 'tips')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -151,6 +177,53 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     const html = await response.text();
     expect(html).toContain('<html lang="mn-Mong"');
     expect(html).toContain('ᠵᠠᠷᠭᠤ ᠶᠢᠨ ᠬᠡᠯᠲᠡᠰ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃');
+  });
+
+  it('lets staff sign in, find a tip, open it with their key, download its sealed file and change its status, all recorded in PostgreSQL', async () => {
+    const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
+    const form = new FormData();
+    for (const [name, value] of Object.entries(tip(tag))) form.set(name, value);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% staff evidence\n');
+    form.append('files', new File([pdf], '证据.pdf', { type: 'application/pdf' }));
+    expect((await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: form, headers: { Accept: 'application/json' } })).status).toBe(201);
+    const [id] = await tipIdsTagged(database, tag);
+
+    expect((await fetch(`${origin}/api/staff/tips`)).status).toBe(401);
+    const login = await fetch(`${origin}/api/staff/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Origin: origin },
+      body: new URLSearchParams({ username: 'reviewer', password: staffPassword }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const get = (path: string) => fetch(`${origin}${path}`, { headers: { Cookie: cookie } });
+    const { csrfToken } = await (await get('/api/staff/session')).json();
+
+    const today = new Date().toISOString().slice(0, 10);
+    const listed = await get(`/api/staff/tips?status=received&from=${today}&to=${today}`);
+    expect(listed.headers.get('cache-control')).toBe('no-store');
+    const { tips } = await listed.json();
+    expect(tips.map((one: { id: string }) => one.id)).toContain(id);
+    expect((await (await get('/api/staff/tips?to=2000-01-01')).json()).total).toBe(0);
+
+    const opened = await (await get(`/api/staff/tips/${id}`)).json();
+    expect(opened).toMatchObject({ id, status: 'received', attachmentCount: 1 });
+    expect(JSON.parse(await openSealedText(opened.content)).description).toContain(tag);
+    const file = await get(`/api/staff/tips/${id}/files/0`);
+    expect(file.status).toBe(200);
+    expect(await openSealedBytes(new Uint8Array(await file.arrayBuffer()))).toEqual(pdf);
+
+    const changed = await fetch(`${origin}/api/staff/tips/${id}/status`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken, Origin: origin },
+      body: JSON.stringify({ status: 'under_review', note: '已转交生态环境部门核查' }),
+    });
+    expect(changed.status).toBe(200);
+    const after = await (await get(`/api/staff/tips/${id}`)).json();
+    expect(after.status).toBe('under_review');
+    expect(after.history).toMatchObject([{ status: 'under_review', note: '已转交生态环境部门核查', changedBy: 'reviewer' }]);
+    const { rows: audit } = await database.query<{ action: string }>('SELECT action FROM staff_audit WHERE tip_id = $1 ORDER BY at', [id]);
+    expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['read', 'download', 'status_change']));
   });
 
   it('reports healthy while the database answers', async () => {
@@ -194,8 +267,7 @@ describe('stopping the Node server', () => {
       const { status, body: text } = await answer;
       expect(status).toBe(201);
       expect(JSON.parse(text).receiptCode).toBeTruthy();
-      const stored = await database.query(`SELECT id FROM tips WHERE content LIKE $1`, [`%${tag}%`]);
-      expect(stored.rows).toHaveLength(1);
+      expect(await tipIdsTagged(database, tag)).toHaveLength(1);
       await stopped;
       expect(closedByServer.value).toBe(true);
     } finally {
@@ -205,6 +277,14 @@ describe('stopping the Node server', () => {
     }
   }, 60_000);
 });
+
+/** Ids of stored tips whose content, once opened with the test key, mentions the tag (content is sealed, so SQL cannot search it). */
+async function tipIdsTagged(database: PgDatabase, tag: string): Promise<string[]> {
+  const { rows } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips');
+  const ids: string[] = [];
+  for (const row of rows) if ((await openSealedText(row.content)).includes(tag)) ids.push(row.id);
+  return ids;
+}
 
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

@@ -8,11 +8,30 @@ import { clientAddressOf } from '../../src/node/httpBridge';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { contentTypeFor } from '../../src/node/staticSite';
 
-const minimal = { DATABASE_URL: 'postgres://tips@db.internal/tips', UPLOAD_DIR: '/var/lib/uploads', RATE_LIMIT_SALT: 'a-long-enough-secret-salt' };
+const minimal = {
+  DATABASE_URL: 'postgres://tips@db.internal/tips',
+  UPLOAD_DIR: '/var/lib/uploads',
+  RATE_LIMIT_SALT: 'a-long-enough-secret-salt',
+  TIP_SEALING_PUBLIC_KEY: 'A'.repeat(43),
+  POW_HMAC_KEY: 'a-long-enough-pow-secret',
+};
 
 describe('the Node server\'s settings', () => {
-  it('need only a database, an upload directory and the salt; the rest has safe defaults', () => {
-    expect(nodeServerConfigFromEnv(minimal)).toMatchObject({ port: 8080, siteDir: 'dist', shutdownDrainMs: 2000, databasePoolSize: 10, publicOrigin: undefined });
+  it('need only a database, an upload directory, the salt, the sealing key and the PoW secret; the rest has safe defaults', () => {
+    expect(nodeServerConfigFromEnv(minimal)).toMatchObject({
+      port: 8080,
+      siteDir: 'dist',
+      shutdownDrainMs: 2000,
+      databasePoolSize: 10,
+      publicOrigin: undefined,
+      tips: { sealingPublicKey: 'A'.repeat(43), powMaxNumber: 100_000 },
+    });
+  });
+
+  it('serve staff review only when its session secret is set, and name a weak one', () => {
+    expect(nodeServerConfigFromEnv(minimal).staff).toBeUndefined();
+    expect(nodeServerConfigFromEnv({ ...minimal, STAFF_SESSION_SECRET: 's'.repeat(40) }).staff).toMatchObject({ passwordLogin: true, retentionDays: 365 });
+    expect(() => nodeServerConfigFromEnv({ ...minimal, STAFF_SESSION_SECRET: 'short' })).toThrow(/STAFF_SESSION_SECRET is shorter than 32 characters/);
   });
 
   it('name the variable and the fix when one is missing or wrong', () => {
@@ -21,6 +40,10 @@ describe('the Node server\'s settings', () => {
     expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined })).toThrow(/UPLOAD_DIR is not set/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, PORT: 'eighty' })).toThrow(/PORT must be a port number/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, RATE_LIMIT_SALT: undefined })).toThrow(/RATE_LIMIT_SALT is not set/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, TIP_SEALING_PUBLIC_KEY: undefined })).toThrow(/TIP_SEALING_PUBLIC_KEY is not set: run `npm run keys -- generate`/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, POW_HMAC_KEY: 'short' })).toThrow(/POW_HMAC_KEY is shorter than 16 characters/);
+    // Everything wrong is named at once, not one variable per failed start.
+    expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined, POW_HMAC_KEY: undefined })).toThrow(/UPLOAD_DIR is not set[\s\S]*POW_HMAC_KEY is not set/);
   });
 });
 
@@ -47,8 +70,10 @@ describe('evidence files on disk', () => {
       expect(readFileSync(join(directory, key), 'utf8')).toBe('%PDF-1.7 evidence');
       expect(statSync(join(directory, key)).mode & 0o777).toBe(0o600);
       expect(readdirSync(join(directory, 'tips'))).toHaveLength(1);
+      expect(await store.get(key)).toEqual(new TextEncoder().encode('%PDF-1.7 evidence'));
       await store.delete([key, `tips/${crypto.randomUUID()}`]);
       expect(readdirSync(join(directory, 'tips'))).toEqual([]);
+      expect(await store.get(key)).toBeUndefined();
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

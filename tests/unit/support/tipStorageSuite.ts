@@ -4,6 +4,7 @@ import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipEnvironment } from '../../../src/lib/tips/storage';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
+import { openSealedBytes, openSealedText, testSealingPublicKey } from './memoryTipEnvironment';
 
 const base = 'https://tips.example/api/tips';
 const marker = () => `标记${crypto.randomUUID().slice(0, 8)}`;
@@ -52,11 +53,25 @@ export function describeTipStorage(target: StorageTarget) {
         rateLimitWindowSeconds: 600,
         trustTestClientHeader: false,
         statusMinimumMs: 0,
+        sealingPublicKey: testSealingPublicKey,
+        powHmacKey: 'storage-suite-pow-key-0123456789',
+        powMaxNumber: 1000,
       },
       clientAddress: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
       ...overrides,
     });
-    const tipsTagged = (tag: string) => opened.rows(`SELECT * FROM tips WHERE content LIKE '%${tag}%'`);
+    /** What staff would read: sealed content opened with the test key; rows written directly by a test may be clear. */
+    const openedContent = async (content: unknown) => {
+      const text = String(content);
+      return text.startsWith('sealed1:') ? openSealedText(text) : text;
+    };
+    // Content is ciphertext, so SQL cannot search it: read the rows and open each, as staff would.
+    const tipsTagged = async (tag: string) => {
+      const rows = await opened.rows('SELECT * FROM tips');
+      const opens = await Promise.all(rows.map((row) => openedContent(row.content)));
+      return rows.filter((_, index) => opens[index]!.includes(tag));
+    };
+    const tipIdsTagged = async (tag: string) => (await tipsTagged(tag)).map((row) => `'${String(row.id)}'`).join(', ') || "''";
 
     it('stores a tip exactly as sent, without the receipt code, the address or the browser', async () => {
       const tag = marker();
@@ -67,8 +82,10 @@ export function describeTipStorage(target: StorageTarget) {
       const { receiptCode, receivedAt } = await response.json();
 
       const [row] = await tipsTagged(tag);
-      expect(row).toMatchObject({ category: 'ecology', region: 'horqin', anonymous: 0, status: 'received', content_format: 1 });
-      expect(JSON.parse(String(row!.content))).toEqual({
+      expect(row).toMatchObject({ category: 'ecology', region: 'horqin', anonymous: 0, status: 'received', content_format: 1, abuse_check: 'none' });
+      expect(String(row!.content)).toMatch(/^sealed1:/);
+      expect(String(row!.content)).not.toContain(tag);
+      expect(JSON.parse(await openSealedText(String(row!.content)))).toEqual({
         description: sent.description,
         place: sent.place,
         noticedOn: sent.noticedOn,
@@ -98,13 +115,22 @@ export function describeTipStorage(target: StorageTarget) {
       expect(response.status).toBe(303);
       const [tip] = await tipsTagged(tag);
       const attachments = await opened.rows(`SELECT * FROM tip_attachments WHERE tip_id = '${tip!.id}' ORDER BY position`);
-      expect(attachments.map((row) => [row.position, row.original_name, row.content_type, row.byte_length])).toEqual([
-        [0, '排污口.pdf', 'application/pdf', pdf.byteLength],
-        [1, 'photo.png', 'image/png', png.byteLength],
+      // The rows describe only the sealed objects: the names and types the tipster chose are inside the seal.
+      expect(attachments.map((row) => [row.position, row.original_name, row.content_type])).toEqual([
+        [0, '', 'application/octet-stream'],
+        [1, '', 'application/octet-stream'],
       ]);
-      expect(attachments[0]!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-      expect(await opened.readObject(String(attachments[0]!.object_key))).toEqual(pdf);
-      expect(await opened.readObject(String(attachments[1]!.object_key))).toEqual(png);
+      const stored = await Promise.all(attachments.map((row) => opened.readObject(String(row.object_key))));
+      expect(stored.map((bytes) => bytes!.byteLength)).toEqual(attachments.map((row) => row.byte_length));
+      expect(attachments[0]!.sha256).toBe(createHash('sha256').update(stored[0]!).digest('hex'));
+      expect(await openSealedBytes(stored[0]!)).toEqual(pdf);
+      expect(await openSealedBytes(stored[1]!)).toEqual(png);
+      const content = JSON.parse(await openSealedText(String(tip!.content)));
+      expect(content.attachments.map((file: { name: string; contentType: string; byteLength: number }) => [file.name, file.contentType, file.byteLength])).toEqual([
+        ['排污口.pdf', 'application/pdf', pdf.byteLength],
+        ['photo.png', 'image/png', png.byteLength],
+      ]);
+      expect(content.attachments[0].sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     });
 
     it('stores one tip when the same submission arrives five times at once, and answers each with its receipt', async () => {
@@ -116,7 +142,7 @@ export function describeTipStorage(target: StorageTarget) {
       expect(new Set(bodies.map((body) => body.receiptCode)).size).toBe(1);
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 201]);
       expect(await tipsTagged(tag)).toHaveLength(1);
-      expect(await opened.rows(`SELECT s.* FROM tip_submissions s JOIN tips t ON t.id = s.tip_id WHERE t.content LIKE '%${tag}%'`)).toHaveLength(1);
+      expect(await opened.rows(`SELECT * FROM tip_submissions WHERE tip_id IN (${await tipIdsTagged(tag)})`)).toHaveLength(1);
     });
 
     it('counts a client\'s tips in the database, so two server processes share one limit', async () => {
@@ -138,6 +164,7 @@ export function describeTipStorage(target: StorageTarget) {
           if (puts === 2) throw new Error('disk full');
           await opened.attachments.put(key, bytes, type);
         },
+        get: (key) => opened.attachments.get(key),
         delete: (keys) => opened.attachments.delete(keys),
       };
       const pdf = () => new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' });
@@ -149,7 +176,7 @@ export function describeTipStorage(target: StorageTarget) {
     it('writes a tip whole or not at all when the database refuses part of it', async () => {
       const tag = marker();
       await handleTipRequest(postForm(validTip(tag), [new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' })]), environment());
-      const [existing] = await opened.rows(`SELECT a.object_key FROM tip_attachments a JOIN tips t ON t.id = a.tip_id WHERE t.content LIKE '%${tag}%'`);
+      const [existing] = await opened.rows(`SELECT object_key FROM tip_attachments WHERE tip_id IN (${await tipIdsTagged(tag)})`);
       const id = crypto.randomUUID();
       // Its second attachment row reuses a key that exists: the tip row and the first must vanish too.
       const attempt = opened.store.insertTip({
@@ -159,6 +186,8 @@ export function describeTipStorage(target: StorageTarget) {
         region: 'horqin',
         anonymous: true,
         content: '{}',
+        sealedToKeyId: 'suite-key',
+        abuseCheck: 'none',
         receivedAt: new Date().toISOString(),
         attachments: [
           { objectKey: `tips/${crypto.randomUUID()}`, contentType: 'application/pdf', byteLength: 1, sha256: 'a', originalName: 'a.pdf' },

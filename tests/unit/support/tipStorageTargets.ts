@@ -47,6 +47,9 @@ function memoryAttachments() {
     async put(key, bytes) {
       objects.set(key, bytes);
     },
+    async get(key) {
+      return objects.get(key);
+    },
     async delete(keys) {
       for (const key of keys) objects.delete(key);
     },
