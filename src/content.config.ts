@@ -12,7 +12,7 @@ import { ContentEntryError, validateEntry } from './lib/publications/validateEnt
  */
 function publicationLoader(kind: PublicationKind): Loader {
   // CONTENT_DIR lets the build-cost benchmark build the site from generated content.
-  const files = glob({ base: `${process.env.CONTENT_DIR ?? './src/content'}/${kind}`, pattern: '{zh,mn}/*.mdx' });
+  const files = glob({ base: `${process.env.CONTENT_DIR ?? './src/content'}/${kind}`, pattern: '{zh,mn}/*.{md,mdx}' });
   return {
     name: `publication-${kind}`,
     load: (context: LoaderContext) =>
