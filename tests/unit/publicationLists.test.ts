@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPublished, localizeEntries, newestFirst, slugOf, type EntryCore } from '../../src/lib/publications/selection';
-import { facetValues, listRoutes, paginate, pagePath, pageSize } from '../../src/lib/publications/listRoutes';
+import { facetValues, listPagePaths, listRoutes, paginate, pagePath, pageSize } from '../../src/lib/publications/listRoutes';
 import { formatFigure } from '../../src/lib/publications/figures';
 
 const now = new Date('2026-11-25T04:00:00Z');
@@ -94,5 +94,17 @@ describe('outcome figures', () => {
     expect(formatFigure('items', 2182, 'zh')).toEqual({ number: '2,182', unit: '个' });
     expect(formatFigure('yuan', 9_999, 'zh')).toEqual({ number: '9,999', unit: '元' });
     expect(formatFigure('percent', 88, 'mn')).toEqual({ number: '88', unit: '%' });
+  });
+});
+
+describe('listPagePaths', () => {
+  it('gives every language its list pages, each with the views that exist in that language', async () => {
+    const byLocale = { zh: [{ year: '2025' }, { year: '2024' }], mn: [{ year: '2025' }] };
+    const paths = await listPagePaths(async (locale) => byLocale[locale], [{ name: 'year', valuesOf: (item: { year: string }) => [item.year] }]);
+    const zhFirst = paths.find((entry) => entry.params.locale === 'zh' && entry.params.path === undefined);
+    const mnFirst = paths.find((entry) => entry.params.locale === 'mn' && entry.params.path === undefined);
+    expect(zhFirst?.props.facetValuesByName).toEqual({ year: ['2025', '2024'] });
+    expect(mnFirst?.props.facetValuesByName).toEqual({ year: ['2025'] });
+    expect(paths.filter((entry) => entry.params.locale === 'mn').map((entry) => entry.params.path)).toEqual([undefined, 'year/2025']);
   });
 });

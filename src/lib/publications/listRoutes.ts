@@ -1,3 +1,4 @@
+import { locales, type Locale } from '../../i18n/locales';
 /** Items per list page. */
 export const pageSize = 20;
 
@@ -65,4 +66,20 @@ export function listRoutes<Item>(items: Item[], facets: Facet<Item>[]): ListRout
     }
   }
   return routes;
+}
+
+/**
+ * Every list page of a kind in every language, as Astro's static paths. Which views exist is worked
+ * out once per language and shared by its pages: computing it on each page made the build grow
+ * with the square of the content.
+ */
+export async function listPagePaths<Item>(itemsIn: (locale: Locale) => Promise<Item[]>, facets: Facet<Item>[]) {
+  const perLocale = await Promise.all(
+    locales.map(async (locale) => {
+      const items = await itemsIn(locale);
+      const facetValuesByName: Record<string, string[]> = Object.fromEntries(facets.map((facet) => [facet.name, facetValues(items, facet)]));
+      return listRoutes(items, facets).map((route) => ({ params: { locale, path: route.path }, props: { route, facetValuesByName } }));
+    }),
+  );
+  return perLocale.flat();
 }
