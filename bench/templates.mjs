@@ -8,11 +8,12 @@ export const templatePages = [
   { template: 'notice', pathInLocale: '/open-days/public-interest-open-day-2026-12/' },
   { template: 'article list', pathInLocale: '/education/' },
   { template: 'article', pathInLocale: '/education/spot-elder-fraud/' },
+  { template: 'open data', pathInLocale: '/data/' },
   { template: 'search', pathInLocale: '/search/' },
   { template: 'tip form', pathInLocale: '/tip/' },
 ];
 
 /** Templates whose pages only show text: they must ship no JavaScript. */
-export const readingTemplates = new Set(['home', 'case list', 'case', 'notice list', 'notice', 'article list', 'article']);
+export const readingTemplates = new Set(['home', 'case list', 'case', 'notice list', 'notice', 'article list', 'article', 'open data']);
 
 export const benchLocales = ['zh', 'mn'];

@@ -6,6 +6,7 @@ export const mainNavigation: ReadonlyArray<{ pathInLocale: string; labelKey: UiK
   { pathInLocale: '/cases/', labelKey: 'nav.cases' },
   { pathInLocale: '/open-days/', labelKey: 'nav.openDays' },
   { pathInLocale: '/education/', labelKey: 'nav.education' },
+  { pathInLocale: '/data/', labelKey: 'nav.data' },
   { pathInLocale: '/search/', labelKey: 'nav.search' },
   { pathInLocale: '/tip/', labelKey: 'nav.tip' },
 ];
