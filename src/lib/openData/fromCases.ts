@@ -22,7 +22,7 @@ export function caseFactsOf(items: CaseItem[]): CaseFacts[] {
 
 /** One row per figure, and one (figure columns empty) for a case without figures; URLs absolute on `site`. */
 export function openDataRows(items: CaseItem[], locale: Locale, site: URL): OpenDataRow[] {
-  return items.flatMap(({ slug, entry: { data } }) => {
+  return items.flatMap(({ slug, entry: { data } }): OpenDataRow[] => {
     const common = {
       slug,
       title: data.title,
