@@ -142,8 +142,8 @@ describe('staff review', () => {
     const staff = await session(env);
     const id = env.tips[0]!.id;
     const opened = await (await staff.get(`/api/staff/tips/${id}`)).json();
-    expect(opened.content).toMatch(/^sealed1:/);
-    expect(JSON.parse(await openSealedText(opened.content)).description).toContain('<img src=x onerror=alert(1)>');
+    expect(opened.content).toMatch(/^sealed2:/);
+    expect(JSON.parse(await openSealedText(opened.content, opened.id)).description).toContain('<img src=x onerror=alert(1)>');
     expect((await staff.post(`/api/staff/tips/${id}/status`, { status: 'accepted', note: '已立案审查' })).status).toBe(200);
     const status = await handleTipRequest(
       new Request(`${origin}/api/tips/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: receiptCode }) }),
