@@ -185,11 +185,13 @@ describe('staff review', () => {
 
   it('serves a file still sealed, and after retention deletes closed tips\' files, says so and audits it', async () => {
     const env = staffTestEnvironment();
-    await env.submitTip({}, [new File([new TextEncoder().encode('%PDF-1.7 evidence')], 'a.pdf', { type: 'application/pdf' })]);
+    await env.submitTip({}, [new File([new TextEncoder().encode('%PDF-1.7 evidence')], 'report\u202Efdp.hta', { type: 'application/pdf' })]);
     const staff = await session(env);
     const id = env.tips[0]!.id;
     const file = await staff.get(`/api/staff/tips/${id}/files/0`);
     expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    // Named by the tip, never by the tipster (finding 3).
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="tip-${id.slice(0, 8)}-1.sealed"`);
     expect(new TextDecoder().decode(await file.arrayBuffer())).not.toContain('%PDF');
     await staff.post(`/api/staff/tips/${id}/status`, { status: 'closed', note: '办结' });
     expect(await runRetention(env.staffEnv, 'retention-job')).toEqual({ deleted: 0 });

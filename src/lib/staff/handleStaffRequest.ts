@@ -5,6 +5,7 @@ import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, ty
 import { verifyAccessJwt } from './accessJwt';
 import type { StaffConfig } from './config';
 import { csvRows } from './csv';
+import { evidenceBaseName } from './evidenceFileName';
 import { ageInDays, deadlineState, dueDates } from './deadlines';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { createSessionToken, csrfTokenFor, csrfTokenMatches, readCookie, sessionCookie, sessionCookieName, verifySessionToken } from './session';
@@ -262,7 +263,9 @@ async function downloadFile(id: string, position: string, env: StaffEnvironment,
   if (!bytes) return problem(404, 'not_found', '没有这个文件。');
   await audit(env, staff, 'download', id, `file ${position}`);
   // Still sealed: the browser opens it with the staff member's private key.
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="sealed.bin"' }) });
+  // Named by the tip and position, never by the tipster (see evidenceFileName.ts).
+  const name = `${evidenceBaseName(id, attachment.position)}.sealed`;
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"` }) });
 }
 
 const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(2000) });
