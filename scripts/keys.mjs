@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPassphraseIterations, generateReviewerKey, minimumPassphraseLength } from '../src/lib/crypto/reviewerKeys.ts';
-import { askPassphrase } from './support/askPassphrase.mjs';
+import { askPassphrase } from '../src/node/askPassphrase.ts';
 
 const usage = `Usage:
   npm run keys -- add <name> [--out key-file.json] [--reviewers tip-reviewers.json]

@@ -31,7 +31,12 @@ export function evidenceDownloadName(tipId: string, index: number, bytes: Uint8A
 
 /** `tip-<first 8 of the tip id>-<1-based position>`: also the name of the still-sealed file the server hands out. */
 export function evidenceBaseName(tipId: string, index: number): string {
-  return `tip-${tipId.replace(/[^0-9a-z]/gi, '').slice(0, 8).toLowerCase()}-${index + 1}`;
+  return `${tipBaseName(tipId)}-${index + 1}`;
+}
+
+/** `tip-<first 8 of the tip id>`: what names everything saved from one tip. */
+export function tipBaseName(tipId: string): string {
+  return `tip-${tipId.replace(/[^0-9a-z]/gi, '').slice(0, 8).toLowerCase()}`;
 }
 
 /** Bidi controls, zero-width characters and other invisible controls that can disguise a name. */

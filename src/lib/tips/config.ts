@@ -41,7 +41,7 @@ const reviewerList = z
  * purpose: whoever can write to the database must not be able to add a key of their own and read
  * the tips that follow. `npm run keys -- list` prints the value.
  */
-function reviewerKeysFrom(env: { TIP_REVIEWER_KEYS?: string; TIP_SEALING_PUBLIC_KEY?: string }): TipConfig['reviewerKeys'] {
+export function reviewerKeysFrom(env: { TIP_REVIEWER_KEYS?: string; TIP_SEALING_PUBLIC_KEY?: string }): TipConfig['reviewerKeys'] {
   const missing = 'TIP_REVIEWER_KEYS is not set: run `npm run keys -- add <reviewer>` and set the value `npm run keys -- list` prints (see .dev.vars.example). Tips are never stored unsealed.';
   if (env.TIP_REVIEWER_KEYS === undefined || env.TIP_REVIEWER_KEYS.trim() === '') {
     if (env.TIP_SEALING_PUBLIC_KEY) return [{ name: 'procuratorate', publicKey: env.TIP_SEALING_PUBLIC_KEY }];
