@@ -137,7 +137,7 @@ async function rowsFor(tips) {
      FROM tips t`,
   );
   for (const row of rows) {
-    if (!row.content.startsWith('sealed1:')) problems.push(`tip ${row.id} was stored unsealed`);
+    if (!row.content.startsWith('sealed2:')) problems.push(`tip ${row.id} was stored unsealed`);
     const match = /CRASH[0-9a-f-]{12}/.exec(await openedContent(row))?.[0];
     if (match) found.set(match, [...(found.get(match) ?? []), row]);
   }

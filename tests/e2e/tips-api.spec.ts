@@ -22,7 +22,7 @@ test.describe('the tip function', () => {
     expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%' OR content LIKE '%王五%' OR content LIKE '%13912345678%'`)).toEqual([]);
     const [stored] = await storedTipsContaining(tag);
     const row = stored!.row;
-    expect(row.content).toMatch(/^sealed1:/);
+    expect(row.content).toMatch(/^sealed2:/);
     expect(row.sealed_to_key_id).toBe((await testOpeningKey()).keyId);
     expect(stored!.content).toEqual({
       description: sent.description,
