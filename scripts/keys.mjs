@@ -6,7 +6,7 @@
 //   list                               the list, and the TIP_REVIEWER_KEYS value to configure
 // The list (public keys and names only) is a JSON file, `tip-reviewers.json` or `--reviewers <file>`.
 // The passphrase is asked for on the terminal, or read from TIP_KEY_PASSPHRASE (scripts, tests).
-// Nothing is sent anywhere.
+// `--iterations N` (PBKDF2 rounds, default 600,000) exists for tests only. Nothing is sent anywhere.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
