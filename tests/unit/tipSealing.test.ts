@@ -92,6 +92,19 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
     expect(sealedKeyIds(version1.content)).toEqual([version1.privateKeyFile.keyId]);
   });
 
+  it('re-seals a version-1 tip into bound version 2 for the current reviewers, its files still opening with the old key', async () => {
+    const oldKey = await importKeyFile(JSON.stringify(version1.privateKeyFile));
+    const wang = await reviewer('wang');
+    const tipId = crypto.randomUUID();
+    const resealed = await resealTipContent([oldKey], tipId, version1.content, await publicKeys([wang.listed]));
+    expect(resealed).toMatch(/^sealed2:/);
+    expect(sealedKeyIds(resealed)).toEqual([wang.keyId]);
+    const opened = await openTipContent([wang.opening], tipId, resealed);
+    expect(JSON.parse(opened.text)).toMatchObject({ description: '旧格式封存的举报内容' });
+    await expect(openTipContent([wang.opening], crypto.randomUUID(), resealed)).rejects.toThrow(/copied from another tip/);
+    expect(new TextDecoder().decode(await openTipFile([wang.opening, oldKey], opened, tipId, 0, fromBase64Url(version1.file)))).toBe('%PDF-1.4 old evidence');
+  });
+
   it("does not seal new tips to a removed reviewer, and a re-seal takes old tips from them too", async () => {
     const [wang, li] = [await reviewer('wang'), await reviewer('li')];
     const before = memoryTipEnvironment({ reviewerKeys: [wang.listed, li.listed] });
