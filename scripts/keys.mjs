@@ -53,9 +53,15 @@ if (command === 'add' && subject) {
     console.error(`${listPath} already has a reviewer named "${subject}"; remove them first or choose another name.`);
     process.exit(1);
   }
-  const passphrase = process.env.TIP_KEY_PASSPHRASE ?? (await askPassphrase(`Passphrase for ${subject}'s key file (at least ${minimumPassphraseLength} characters): `, true));
-  const iterations = values.iterations ? Number(values.iterations) : defaultPassphraseIterations;
-  const { publicKey, keyId, file } = await generateReviewerKey(subject, passphrase, iterations);
+  let made;
+  try {
+    const passphrase = process.env.TIP_KEY_PASSPHRASE ?? (await askPassphrase(`Passphrase for ${subject}'s key file (at least ${minimumPassphraseLength} characters): `, true));
+    made = await generateReviewerKey(subject, passphrase, values.iterations ? Number(values.iterations) : defaultPassphraseIterations);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const { publicKey, keyId, file } = made;
   const out = resolve(values.out ?? `tip-private-key-${subject.replace(/[^\w.-]/g, '_')}-${keyId}.json`);
   if (existsSync(out)) {
     console.error(`${out} already exists; choose another file name so no key is overwritten.`);
