@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSealingKeyPair } from '../src/lib/crypto/sealedBox.ts';
+import { generateReviewerKey } from '../src/lib/crypto/reviewerKeys.ts';
 
 const targetFlag = process.argv.indexOf('--target');
 const target = targetFlag > 0 ? process.argv[targetFlag + 1] : 'cloudflare';
@@ -26,7 +26,7 @@ const phaseSeconds = Number(process.env.BENCH_PHASE_SECONDS ?? 120);
 if (!existsSync('dist/zh/tip/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
 // Tips are sealed before storage (the cost is part of what is measured): a throwaway key pair.
-const { publicKey: sealingPublicKey } = await generateSealingKeyPair();
+const { publicKey: sealingPublicKey } = await generateReviewerKey('bench', 'bench-only passphrase', 1000);
 
 const children = [];
 const stopChildren = () => {

@@ -1,6 +1,8 @@
-// Bundles the self-hosted server and its migration command into dist-node/ (server.mjs, migrate.mjs):
-// plain JavaScript files with node-postgres and the PostgreSQL migrations built in, so a server in
-// China needs only Node and these files, no npm install. PGlite (trials and tests only) stays outside.
+// Bundles the self-hosted server and its migration command into dist-node/ (server.mjs, migrate.mjs),
+// and the staff's offline tool (tips.mjs, `npm run tips`): plain JavaScript files with node-postgres
+// and the PostgreSQL migrations built in, so a server in China (or an air-gapped staff machine)
+// needs only Node and these files, no npm install. PGlite (trials and tests only) stays outside.
+// `--only tips` bundles just the tool.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -10,7 +12,7 @@ const migrations = readdirSync('migrations/pg')
   .map((name) => ({ name, sql: readFileSync(`migrations/pg/${name}`, 'utf8') }));
 
 await build({
-  entryPoints: { server: 'src/node/main.ts', migrate: 'src/node/migrate.ts' },
+  entryPoints: process.argv.includes('--only') ? { tips: 'src/node/tips.ts' } : { server: 'src/node/main.ts', migrate: 'src/node/migrate.ts', tips: 'src/node/tips.ts' },
   outdir: 'dist-node',
   outExtension: { '.js': '.mjs' },
   bundle: true,

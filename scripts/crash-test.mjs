@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 // Node 24 strips the types, so the site's own sealing code opens what the server sealed.
-import { generateSealingKeyPair, importPrivateKeyFile, openText } from '../src/lib/crypto/sealedBox.ts';
+import { generateReviewerKey, importKeyFile } from '../src/lib/crypto/reviewerKeys.ts';
+import { openTipContent } from '../src/lib/crypto/tipEnvelope.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -27,12 +28,12 @@ if (!existsSync('dist/zh/tip/index.html')) execFileSync('npm', ['run', 'build'],
 execFileSync('npm', ['run', 'build:node', '--silent'], { stdio: 'inherit' });
 
 // Tips are sealed before storage: a key pair for this run only, the public half for the server.
-const sealingKeys = await generateSealingKeyPair();
-const openingKey = await importPrivateKeyFile(JSON.stringify(sealingKeys.file));
+const sealingKeys = await generateReviewerKey('crash test', 'crash-test passphrase', 1000);
+const openingKey = await importKeyFile(JSON.stringify(sealingKeys.file), 'crash-test passphrase');
 const openedContents = new Map();
 /** A row's content as staff would read it (opened once per tip id). */
 async function openedContent(row) {
-  if (!openedContents.has(row.id)) openedContents.set(row.id, await openText([openingKey], row.content));
+  if (!openedContents.has(row.id)) openedContents.set(row.id, (await openTipContent([openingKey], row.id, row.content)).text);
   return openedContents.get(row.id);
 }
 
@@ -53,7 +54,7 @@ const serverEnv = {
   RATE_LIMIT_SALT: 'crash-test-salt-not-a-secret',
   RATE_LIMIT_MAX: '100000000',
   STATUS_MINIMUM_MS: '0',
-  TIP_SEALING_PUBLIC_KEY: sealingKeys.publicKey,
+  TIP_REVIEWER_KEYS: JSON.stringify([{ name: 'crash test', publicKey: sealingKeys.publicKey }]),
   POW_HMAC_KEY: 'crash-test-pow-key-not-a-secret',
 };
 execFileSync('node', ['dist-node/migrate.mjs'], { env: serverEnv, stdio: 'ignore' });
@@ -136,7 +137,7 @@ async function rowsFor(tips) {
      FROM tips t`,
   );
   for (const row of rows) {
-    if (!row.content.startsWith('sealed1:')) problems.push(`tip ${row.id} was stored unsealed`);
+    if (!row.content.startsWith('sealed2:')) problems.push(`tip ${row.id} was stored unsealed`);
     const match = /CRASH[0-9a-f-]{12}/.exec(await openedContent(row))?.[0];
     if (match) found.set(match, [...(found.get(match) ?? []), row]);
   }

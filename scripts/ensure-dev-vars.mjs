@@ -1,13 +1,16 @@
 // `npm start` needs the tip function's settings in .dev.vars (git-ignored). On a fresh checkout,
-// write it from .dev.vars.example with freshly generated secrets and a development sealing key
-// pair (private key in .dev-tip-private-key.json, also git-ignored); never overwrite existing ones.
+// write it from .dev.vars.example with freshly generated secrets and a development reviewer key
+// (key file .dev-tip-private-key.json, also git-ignored, passphrase printed below: development
+// only); never overwrite existing ones.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { generateSealingKeyPair } from '../src/lib/crypto/sealedBox.ts';
+import { generateReviewerKey } from '../src/lib/crypto/reviewerKeys.ts';
+
+const developmentPassphrase = 'development only, not a secret';
 
 if (!existsSync('.dev.vars')) {
   const example = readFileSync('.dev.vars.example', 'utf8');
-  const { publicKey, file } = await generateSealingKeyPair();
+  const { publicKey, file } = await generateReviewerKey('development', developmentPassphrase);
   writeFileSync('.dev-tip-private-key.json', `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   writeFileSync(
     '.dev.vars',
@@ -15,7 +18,7 @@ if (!existsSync('.dev.vars')) {
       .replace('replace-with-a-long-random-secret', randomBytes(32).toString('base64url'))
       .replace('replace-with-another-long-random-secret', randomBytes(32).toString('base64url'))
       .replace('replace-with-a-long-random-session-secret', randomBytes(32).toString('base64url'))
-      .replace('replace-with-the-public-key-from-npm-run-keys', publicKey),
+      .replace('[{"name":"replace-with-a-reviewer","publicKey":"replace-with-their-public-key"}]', JSON.stringify([{ name: 'development', publicKey }])),
   );
-  console.log('Wrote .dev.vars from .dev.vars.example with new secrets, and a development key pair (private key: .dev-tip-private-key.json).');
+  console.log(`Wrote .dev.vars from .dev.vars.example with new secrets, and a development reviewer key (.dev-tip-private-key.json, passphrase "${developmentPassphrase}").`);
 }

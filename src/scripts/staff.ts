@@ -1,7 +1,10 @@
-// Staff review in the browser. Tips arrive sealed; they are opened here with the private key the
-// staff member loads from a file (imported non-extractable, held only in this page's memory).
-// Everything a tipster wrote is put into the page with textContent, never as HTML.
-import { fromBase64Url, importPrivateKeyFile, openBytes, type OpeningKey } from '../lib/crypto/sealedBox';
+// Staff review in the browser. Tips arrive sealed; they are opened here with the reviewer's own
+// key file and its passphrase (imported non-extractable, held only in this page's memory).
+// Everything a tipster wrote is put into the page with textContent, never as HTML; saved files are
+// named by the tip and the type their bytes show, never by the tipster.
+import { importKeyFile, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
+import { openTipContent, openTipFile, type OpenedTip as OpenedSeal } from '../lib/crypto/tipEnvelope';
+import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../lib/staff/evidenceFileName';
 import { abuseCheckLabels, auditActionLabels, deadlineLabels, statusLabels } from '../lib/staff/labels';
 import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
 import type { TipContent } from '../lib/tips/storage';
@@ -136,8 +139,10 @@ async function openTip(id: string): Promise<void> {
   files.replaceChildren();
   contentArea.replaceChildren();
   let content: TipContent | undefined;
+  let seal: OpenedSeal | undefined;
   try {
-    content = JSON.parse(new TextDecoder().decode(await openBytes(keys, fromBase64Url(tip.content.slice('sealed1:'.length))))) as TipContent;
+    seal = await openTipContent(keys, tip.id, tip.content);
+    content = JSON.parse(seal.text) as TipContent;
   } catch (error) {
     contentArea.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
   }
@@ -154,12 +159,14 @@ async function openTip(id: string): Promise<void> {
   for (const attachment of tip.attachments) {
     const described = content?.attachments?.[attachment.position];
     const item = element('li');
-    item.append(element('p', described ? `${described.name}（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : `附件 ${attachment.position + 1}`));
+    const label = `附件 ${attachment.position + 1}`;
+    item.append(element('p', described ? `${label}：举报人给的文件名“${displayableFileName(described.name)}”（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : label));
     if (attachment.deletedAt) item.append(element('p', `已按保存期限于 ${attachment.deletedAt.slice(0, 10)} 删除。`));
-    else if (described) {
+    else if (described && seal) {
       const button = element('button', '解密查看', 'secondary') as HTMLButtonElement;
       button.type = 'button';
-      button.addEventListener('click', () => void showFile(tip.id, attachment.position, described, item));
+      const opened = seal;
+      button.addEventListener('click', () => void showFile(tip.id, attachment.position, described, opened, item));
       item.append(button);
     }
     files.append(item);
@@ -176,20 +183,21 @@ async function openTip(id: string): Promise<void> {
   $('#tip-title').focus();
 }
 
-function download(bytes: Uint8Array, name: string, type: string, label: string): HTMLAnchorElement {
+/** A link that saves the bytes as `name`, labelled with the type the bytes show (never the tipster's). */
+function download(bytes: Uint8Array, name: string, label: string): HTMLAnchorElement {
   const link = element('a', label) as HTMLAnchorElement;
-  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: evidenceMediaType(bytes) }));
   link.download = name;
   link.className = 'button';
   return link;
 }
 
-async function showFile(id: string, position: number, described: NonNullable<TipContent['attachments']>[number], item: HTMLElement): Promise<void> {
+async function showFile(id: string, position: number, described: NonNullable<TipContent['attachments']>[number], seal: OpenedSeal, item: HTMLElement): Promise<void> {
   const response = await api(`/api/staff/tips/${encodeURIComponent(id)}/files/${position}`, { headers: { Accept: 'application/octet-stream' } });
   if (!response.ok) return say('附件下载失败。');
   let bytes: Uint8Array;
   try {
-    bytes = await openBytes(keys, new Uint8Array(await response.arrayBuffer()));
+    bytes = await openTipFile(keys, seal, id, position, new Uint8Array(await response.arrayBuffer()));
   } catch (error) {
     item.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
     return;
@@ -198,15 +206,15 @@ async function showFile(id: string, position: number, described: NonNullable<Tip
   const actions = element('p');
   if (cleaned) {
     const image = document.createElement('img');
-    image.alt = `举报人提交的照片：${described.name}（已去除位置信息）`;
+    image.alt = `举报人提交的照片：附件 ${position + 1}（已去除位置信息）`;
     // data: (allowed by the CSP's img-src); the picture without its metadata.
     image.src = `data:${described.contentType};base64,${btoa(Array.from(cleaned, (byte) => String.fromCharCode(byte)).join(''))}`;
     item.append(image);
-    actions.append(download(cleaned, described.name, described.contentType, '下载（已去除位置信息）'), ' ');
+    actions.append(download(cleaned, evidenceDownloadName(id, position, cleaned, '-cleaned'), '下载（已去除位置信息）'), ' ');
   } else if (described.contentType.startsWith('image/')) {
     item.append(element('p', '无法自动去除这张照片的位置信息，只提供原件下载。'));
   }
-  actions.append(download(bytes, described.name, described.contentType, '下载原件'));
+  actions.append(download(bytes, evidenceDownloadName(id, position, bytes), '下载原件'));
   item.append(actions);
 }
 
@@ -225,18 +233,25 @@ async function loadAudit(): Promise<void> {
   $<HTMLButtonElement>('[data-audit-page="next"]').disabled = auditPage >= pages;
 }
 
-async function loadKeys(input: HTMLInputElement): Promise<void> {
+async function loadKeys(input: HTMLInputElement, passphraseInput: HTMLInputElement): Promise<void> {
   for (const file of input.files ?? []) {
+    const text = await file.text();
+    if (keyFileNeedsPassphrase(text) && !passphraseInput.value) {
+      say(`${displayableFileName(file.name)}：请输入这个私钥文件的口令，再点“加载私钥”。`);
+      passphraseInput.focus();
+      return;
+    }
     try {
-      const key = await importPrivateKeyFile(await file.text());
+      const key = await importKeyFile(text, passphraseInput.value);
       if (!keys.some((held) => held.keyId === key.keyId)) keys.push(key);
     } catch (error) {
-      say(`${file.name}：${error instanceof Error ? error.message : '无法读取私钥文件。'}`);
+      say(`${displayableFileName(file.name)}：${error instanceof Error ? error.message : '无法读取私钥文件。'}`);
     }
   }
-  // The file's text is not kept; clearing the input drops the browser's reference to the file.
+  // Neither the file's text nor the passphrase is kept; clearing the inputs drops the browser's references.
   input.value = '';
-  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => key.keyId).join('、')}` : '尚未加载私钥。';
+  passphraseInput.value = '';
+  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => (key.name ? `${key.name}（${key.keyId}）` : key.keyId)).join('、')}` : '尚未加载私钥。';
   if (keys.length) say('私钥已加载（仅在本页内存中）。');
   if (currentTipId && !$('[data-view="tip"]').hidden) await openTip(currentTipId);
 }
@@ -248,7 +263,10 @@ export async function startStaffReview(): Promise<void> {
   $('[data-actor]').textContent = `当前用户：${session.actor}`;
   $('[data-retention-days]').textContent = String(session.retentionDays);
 
-  $<HTMLInputElement>('[data-key-input]').addEventListener('change', (event) => void loadKeys(event.currentTarget as HTMLInputElement));
+  $<HTMLFormElement>('[data-key-form]').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void loadKeys($<HTMLInputElement>('[data-key-input]'), $<HTMLInputElement>('[data-key-passphrase]'));
+  });
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-show]')) button.addEventListener('click', () => show(button.dataset.show as 'list' | 'audit'));
   $<HTMLFormElement>('[data-filters]').addEventListener('submit', (event) => {
     event.preventDefault();

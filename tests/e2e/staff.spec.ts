@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { asOwnClient, marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
 import { hashPassword } from '../../src/lib/staff/password';
 import { createSessionToken } from '../../src/lib/staff/session';
-import { ensureTestSecrets, testPrivateKeyPath } from '../support/testKeys';
+import { ensureTestSecrets, testKeyPassphrase, testPrivateKeyPath } from '../support/testKeys';
 
 // Staff review against the real function (workerd, local D1/R2). Each test makes its own staff
 // account, so per-account login limits never collide.
@@ -74,7 +74,8 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   await tipster.getByLabel('旗县（市、区）', { exact: true }).selectOption('huolinguole');
   await tipster.getByLabel('具体地点', { exact: true }).fill(`${xss} 东侧河道`);
   await tipster.getByLabel('发生了什么', { exact: true }).fill(description);
-  await tipster.getByLabel('证据材料').setInputFiles({ name: '排污口.jpg', mimeType: 'image/jpeg', buffer: photo });
+  // A name that shows as "evidenceexe.jpg" but is saved by the name as "evidence<RLO>gpj.exe" runs as a program (finding 3).
+  await tipster.getByLabel('证据材料').setInputFiles({ name: 'evidence\u202Egpj.exe', mimeType: 'image/jpeg', buffer: photo });
   await tipster.getByLabel('实名提交').check();
   await tipster.getByLabel('姓名', { exact: true }).fill('王五');
   await tipster.getByLabel('电话', { exact: true }).fill('13912345678');
@@ -98,7 +99,14 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   await signIn(page, username);
   await expectNoAxeViolations(page);
   await page.getByLabel('私钥文件').setInputFiles(testPrivateKeyPath);
-  await expect(page.locator('[data-key-list]')).toContainText('已加载私钥');
+  await page.getByLabel('私钥口令').fill('wrong passphrase here');
+  await page.getByRole('button', { name: '加载私钥' }).click();
+  await expect(page.locator('[data-status-message]')).toContainText('passphrase does not open');
+  await page.getByLabel('私钥文件').setInputFiles(testPrivateKeyPath);
+  await page.getByLabel('私钥口令').fill(testKeyPassphrase);
+  await page.getByRole('button', { name: '加载私钥' }).click();
+  await expect(page.locator('[data-key-list]')).toContainText('已加载私钥：e2e-reviewer');
+  await expect(page.getByLabel('私钥口令')).toHaveValue('');
   await page.getByLabel('领域').selectOption('cultural-heritage');
   await page.getByLabel('地区').selectOption('huolinguole');
   await page.getByLabel('收到日期从').fill(stored!.row.received_at!.slice(0, 10));
@@ -110,12 +118,19 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator('[data-tip-content] img, [data-tip-content] script').count()).toBe(0);
 
+  const shortId = stored!.row.id!.slice(0, 8);
+  await expect(page.locator('[data-tip-files]')).toContainText('evidencegpj.exe');
+  expect(await page.locator('[data-tip-files]').textContent()).not.toContain('\u202E');
   await page.getByRole('button', { name: '解密查看' }).click();
-  const image = page.getByRole('img', { name: /排污口\.jpg/ });
+  const image = page.getByRole('img', { name: /附件 1/ });
   await expect(image).toBeVisible();
   const shown = Buffer.from((await image.getAttribute('src'))!.split(',')[1]!, 'base64');
   expect(shown.includes(Buffer.from('GPSLatitude'))).toBe(false);
   expect(shown.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  const savedOriginal = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载原件' }).click();
+  expect((await savedOriginal).suggestedFilename()).toBe(`tip-${shortId}-1.jpg`);
+  await expect(page.getByRole('link', { name: '下载（已去除位置信息）' })).toHaveAttribute('download', `tip-${shortId}-1-cleaned.jpg`);
   await expectNoAxeViolations(page);
 
   await page.getByLabel('新状态（举报人凭回执码可见）').selectOption('accepted');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
-import { openBytes } from '../../src/lib/crypto/sealedBox';
+import { openTipContent, openTipFile } from '../../src/lib/crypto/tipEnvelope';
 import { testOpeningKey } from './support/tips';
 
 // The tip function in its real runtime (workerd via `wrangler pages dev`, local D1 and R2,
@@ -22,7 +22,7 @@ test.describe('the tip function', () => {
     expect(await queryTipsDb(`SELECT id FROM tips WHERE content LIKE '%${tag}%' OR content LIKE '%王五%' OR content LIKE '%13912345678%'`)).toEqual([]);
     const [stored] = await storedTipsContaining(tag);
     const row = stored!.row;
-    expect(row.content).toMatch(/^sealed1:/);
+    expect(row.content).toMatch(/^sealed2:/);
     expect(row.sealed_to_key_id).toBe((await testOpeningKey()).keyId);
     expect(stored!.content).toEqual({
       description: sent.description,
@@ -67,7 +67,9 @@ test.describe('the tip function', () => {
     expect(stored!.content.attachments).toEqual([
       { objectKey: attachment!.object_key, name: '排污口.pdf', contentType: 'application/pdf', byteLength: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
     ]);
-    expect(Buffer.from(await openBytes([await testOpeningKey()], new Uint8Array(object)))).toEqual(pdf);
+    const keys = [await testOpeningKey()];
+    const opened = await openTipContent(keys, stored!.row.id!, stored!.row.content!);
+    expect(Buffer.from(await openTipFile(keys, opened, stored!.row.id!, 0, new Uint8Array(object)))).toEqual(pdf);
   });
 
   test('refuses what is wrong with the right status code, in the reader\'s language, storing nothing', async ({ request }) => {

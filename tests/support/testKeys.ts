@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,8 +10,11 @@ import { join } from 'node:path';
  * when it is loaded.
  */
 const folder = join(process.cwd(), '.wrangler', 'test-keys');
-export const testPrivateKeyPath = join(folder, 'tip-private-key.json');
-const secretsPath = join(folder, 'secrets.json');
+export const testPrivateKeyPath = join(folder, 'tip-reviewer-key.json');
+/** The test reviewer's passphrase (few PBKDF2 rounds, for speed; real key files use 600,000). */
+export const testKeyPassphrase = 'e2e reviewer passphrase, not a secret';
+const reviewersPath = join(folder, 'reviewers.json');
+const secretsPath = join(folder, 'secrets-v2.json');
 
 export interface TestSecrets {
   sealingPublicKey: string;
@@ -22,15 +26,15 @@ export interface TestSecrets {
 export function ensureTestSecrets(): TestSecrets {
   if (existsSync(testPrivateKeyPath) && existsSync(secretsPath)) return JSON.parse(readFileSync(secretsPath, 'utf8')) as TestSecrets;
   mkdirSync(folder, { recursive: true });
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  const keyId = createHash('sha256').update(raw).digest('hex').slice(0, 16);
-  const sealingPublicKey = raw.toString('base64url');
-  const file = { type: 'procuratorate-tip-private-key', keyId, publicKey: sealingPublicKey, privateKeyJwk: privateKey.export({ format: 'jwk' }) };
-  writeFileSync(testPrivateKeyPath, JSON.stringify(file, null, 2), { mode: 0o600 });
+  // The key file is made by the real `npm run keys -- add`, as an operator would.
+  execFileSync(process.execPath, ['scripts/keys.mjs', 'add', 'e2e-reviewer', '--iterations', '1000', '--reviewers', reviewersPath, '--out', testPrivateKeyPath], {
+    env: { ...process.env, TIP_KEY_PASSPHRASE: testKeyPassphrase },
+    stdio: 'ignore',
+  });
+  const [reviewer] = JSON.parse(readFileSync(reviewersPath, 'utf8')) as Array<{ keyId: string; publicKey: string }>;
   const secrets: TestSecrets = {
-    sealingPublicKey,
-    keyId,
+    sealingPublicKey: reviewer!.publicKey,
+    keyId: reviewer!.keyId,
     powHmacKey: randomBytes(24).toString('base64url'),
     sessionSecret: randomBytes(32).toString('base64url'),
   };

@@ -80,7 +80,7 @@ describe('fuzzing', () => {
           expect(objects.size).toBe(objectsBefore);
         }
         // A stored tip never holds the tipster's words in the clear.
-        if (tips.length > tipsBefore) expect(tips.at(-1)!.content).toMatch(/^sealed1:[\w-]+$/);
+        if (tips.length > tipsBefore) expect(tips.at(-1)!.content).toMatch(/^sealed2:[\w-]+$/);
       }),
       { numRuns: 6000, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
     );

@@ -28,7 +28,7 @@ describe('submitting a tip to the core', () => {
     expect(response.status).toBe(303);
     expect(tips).toHaveLength(1);
     expect(objects.size).toBe(1);
-    expect(JSON.parse(await openSealedText(tips[0]!.content))).toMatchObject({ description: tip.description, place: tip.place });
+    expect(JSON.parse(await openSealedText(tips[0]!.content, tips[0]!.id))).toMatchObject({ description: tip.description, place: tip.place });
   });
 
   it('answers a repeated idempotency key with the same receipt and stores one tip', async () => {

@@ -13,7 +13,7 @@ import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { distShells } from '../../src/node/distShells';
 import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
 import { pgMigrations } from './support/tipStorageTargets';
-import { openSealedBytes, openSealedText, testSealingPublicKey } from './support/memoryTipEnvironment';
+import { openSealedBytes, openSealedText, testReviewerKeys } from './support/memoryTipEnvironment';
 
 // The self-hosted server in this process, over the built site (npm test builds first) and
 // embedded PGlite, on a port of its own (8811).
@@ -48,7 +48,7 @@ async function startServer(drainMs = 0) {
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: false,
       statusMinimumMs: 0,
-      sealingPublicKey: testSealingPublicKey,
+      reviewerKeys: testReviewerKeys,
       powHmacKey: 'node-server-test-pow-key-0123',
       powMaxNumber: 1000,
     },
@@ -158,11 +158,12 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
 
     const [stored] = await tipIdsTagged(database, tag);
     const { rows } = await database.query<{ object_key: string }>('SELECT object_key FROM tip_attachments WHERE tip_id = $1', [stored]);
+    const { rows: [sealedTip] } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips WHERE id = $1', [stored]);
     expect(rows).toHaveLength(1);
     // The file on disk is sealed: it opens with the procuratorate's key only.
     const onDisk = new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)));
     expect(onDisk).not.toEqual(pdf);
-    expect(await openSealedBytes(onDisk)).toEqual(pdf);
+    expect(await openSealedBytes(onDisk, sealedTip!, 0)).toEqual(pdf);
     // Only whole files are left in the directory, no temporaries.
     expect(readdirSync(join(uploadDir, 'tips')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
@@ -208,10 +209,10 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
 
     const opened = await (await get(`/api/staff/tips/${id}`)).json();
     expect(opened).toMatchObject({ id, status: 'received', attachmentCount: 1 });
-    expect(JSON.parse(await openSealedText(opened.content)).description).toContain(tag);
+    expect(JSON.parse(await openSealedText(opened.content, id)).description).toContain(tag);
     const file = await get(`/api/staff/tips/${id}/files/0`);
     expect(file.status).toBe(200);
-    expect(await openSealedBytes(new Uint8Array(await file.arrayBuffer()))).toEqual(pdf);
+    expect(await openSealedBytes(new Uint8Array(await file.arrayBuffer()), opened, 0)).toEqual(pdf);
 
     const changed = await fetch(`${origin}/api/staff/tips/${id}/status`, {
       method: 'POST',
@@ -282,7 +283,7 @@ describe('stopping the Node server', () => {
 async function tipIdsTagged(database: PgDatabase, tag: string): Promise<string[]> {
   const { rows } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips');
   const ids: string[] = [];
-  for (const row of rows) if ((await openSealedText(row.content)).includes(tag)) ids.push(row.id);
+  for (const row of rows) if ((await openSealedText(row.content, row.id)).includes(tag)) ids.push(row.id);
   return ids;
 }
 

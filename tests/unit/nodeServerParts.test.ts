@@ -24,7 +24,7 @@ describe('the Node server\'s settings', () => {
       shutdownDrainMs: 2000,
       databasePoolSize: 10,
       publicOrigin: undefined,
-      tips: { sealingPublicKey: 'A'.repeat(43), powMaxNumber: 100_000 },
+      tips: { reviewerKeys: [{ name: 'procuratorate', publicKey: 'A'.repeat(43) }], powMaxNumber: 100_000 },
     });
   });
 
@@ -40,7 +40,7 @@ describe('the Node server\'s settings', () => {
     expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined })).toThrow(/UPLOAD_DIR is not set/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, PORT: 'eighty' })).toThrow(/PORT must be a port number/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, RATE_LIMIT_SALT: undefined })).toThrow(/RATE_LIMIT_SALT is not set/);
-    expect(() => nodeServerConfigFromEnv({ ...minimal, TIP_SEALING_PUBLIC_KEY: undefined })).toThrow(/TIP_SEALING_PUBLIC_KEY is not set: run `npm run keys -- generate`/);
+    expect(() => nodeServerConfigFromEnv({ ...minimal, TIP_SEALING_PUBLIC_KEY: undefined })).toThrow(/TIP_REVIEWER_KEYS is not set: run `npm run keys -- add <reviewer>`/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, POW_HMAC_KEY: 'short' })).toThrow(/POW_HMAC_KEY is shorter than 16 characters/);
     // Everything wrong is named at once, not one variable per failed start.
     expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined, POW_HMAC_KEY: undefined })).toThrow(/UPLOAD_DIR is not set[\s\S]*POW_HMAC_KEY is not set/);

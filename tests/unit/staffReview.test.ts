@@ -142,8 +142,8 @@ describe('staff review', () => {
     const staff = await session(env);
     const id = env.tips[0]!.id;
     const opened = await (await staff.get(`/api/staff/tips/${id}`)).json();
-    expect(opened.content).toMatch(/^sealed1:/);
-    expect(JSON.parse(await openSealedText(opened.content)).description).toContain('<img src=x onerror=alert(1)>');
+    expect(opened.content).toMatch(/^sealed2:/);
+    expect(JSON.parse(await openSealedText(opened.content, opened.id)).description).toContain('<img src=x onerror=alert(1)>');
     expect((await staff.post(`/api/staff/tips/${id}/status`, { status: 'accepted', note: '已立案审查' })).status).toBe(200);
     const status = await handleTipRequest(
       new Request(`${origin}/api/tips/status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: receiptCode }) }),
@@ -185,11 +185,13 @@ describe('staff review', () => {
 
   it('serves a file still sealed, and after retention deletes closed tips\' files, says so and audits it', async () => {
     const env = staffTestEnvironment();
-    await env.submitTip({}, [new File([new TextEncoder().encode('%PDF-1.7 evidence')], 'a.pdf', { type: 'application/pdf' })]);
+    await env.submitTip({}, [new File([new TextEncoder().encode('%PDF-1.7 evidence')], 'report\u202Efdp.hta', { type: 'application/pdf' })]);
     const staff = await session(env);
     const id = env.tips[0]!.id;
     const file = await staff.get(`/api/staff/tips/${id}/files/0`);
     expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    // Named by the tip, never by the tipster (finding 3).
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="tip-${id.slice(0, 8)}-1.sealed"`);
     expect(new TextDecoder().decode(await file.arrayBuffer())).not.toContain('%PDF');
     await staff.post(`/api/staff/tips/${id}/status`, { status: 'closed', note: '办结' });
     expect(await runRetention(env.staffEnv, 'retention-job')).toEqual({ deleted: 0 });

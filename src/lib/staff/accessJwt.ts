@@ -1,69 +1,72 @@
-import { fromBase64Url } from '../crypto/sealedBox';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 
 /**
  * Cloudflare Access in production: Access signs a JWT (RS256) for every request of a signed-in
- * staff member and sends it in Cf-Access-Jwt-Assertion. We check it against the team's public keys
- * (the JWKS at https://<team>.cloudflareaccess.com/cdn-cgi/access/certs), the application's
- * audience tag, the issuer and the expiry.
+ * staff member, or of a service token, and sends it in Cf-Access-Jwt-Assertion. `jose` checks it
+ * against the team's public keys (the JWKS at https://<team>.cloudflareaccess.com/cdn-cgi/access/certs),
+ * the application's audience tag, the issuer, the expiry and the issue time.
  */
 export interface AccessSettings {
   jwksUrl: string;
   audience: string;
   issuer: string;
+  /** Client ids of the Access service tokens allowed to run the scheduled retention call. */
+  serviceTokens: string[];
 }
 
-interface Jwk extends JsonWebKey {
-  kid?: string;
+/** An Access token older than this is refused even before its `exp` (Access sessions last at most a day here). */
+const maxTokenAge = '24h';
+/** How long the team's keys are used before they are fetched again, and how long an unknown key id waits before a refetch. */
+const jwksCacheMaxAge = 3_600_000;
+const jwksCooldown = 300_000;
+
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+/**
+ * One key set per JWKS address, kept for the isolate's (or process's) life: jose caches the keys,
+ * and a token naming an unknown `kid` triggers at most one fetch per cooldown, not one per request.
+ */
+function keySetFor(jwksUrl: string) {
+  let keySet = keySets.get(jwksUrl);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: jwksCacheMaxAge, cooldownDuration: jwksCooldown });
+    keySets.set(jwksUrl, keySet);
+  }
+  return keySet;
 }
 
-export type FetchJwks = (url: string) => Promise<{ keys: Jwk[] }>;
+export type AccessCheck =
+  | { ok: true; actor: string; sessionId: string; kind: 'person' | 'service' }
+  | { ok: false; reason: 'forged' | 'expired' };
 
-const jwksCache = new Map<string, { keys: Jwk[]; fetchedAt: number }>();
-
-export const fetchJwksOverNetwork: FetchJwks = async (url) => {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`JWKS at ${url} answered ${response.status}`);
-  return (await response.json()) as { keys: Jwk[] };
-};
-
-async function keysFor(settings: AccessSettings, fetchJwks: FetchJwks, now: Date, refresh: boolean): Promise<Jwk[]> {
-  const cached = jwksCache.get(settings.jwksUrl);
-  if (cached && !refresh && now.getTime() - cached.fetchedAt < 3_600_000) return cached.keys;
-  const { keys } = await fetchJwks(settings.jwksUrl);
-  jwksCache.set(settings.jwksUrl, { keys, fetchedAt: now.getTime() });
-  return keys;
+interface AccessClaims extends JWTPayload {
+  email?: string;
+  /** Set on tokens Access issues for a service token: its client id. */
+  common_name?: string;
 }
 
-export type AccessCheck = { ok: true; actor: string; sessionId: string } | { ok: false; reason: 'forged' | 'expired' };
-
-export async function verifyAccessJwt(token: string, settings: AccessSettings, fetchJwks: FetchJwks, now: Date): Promise<AccessCheck> {
-  const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'forged' };
-  const [headerText, payloadText, signatureText] = parts as [string, string, string];
-  let header: { alg?: string; kid?: string };
-  let payload: { aud?: string | string[]; iss?: string; exp?: number; nbf?: number; iat?: number; email?: string; sub?: string };
-  let signature: Uint8Array<ArrayBuffer>;
+export async function verifyAccessJwt(token: string, settings: AccessSettings, now: Date): Promise<AccessCheck> {
+  let payload: AccessClaims;
   try {
-    header = JSON.parse(new TextDecoder().decode(fromBase64Url(headerText)));
-    payload = JSON.parse(new TextDecoder().decode(fromBase64Url(payloadText)));
-    signature = fromBase64Url(signatureText);
-  } catch {
+    ({ payload } = await jwtVerify<AccessClaims>(token, keySetFor(settings.jwksUrl), {
+      algorithms: ['RS256'],
+      audience: settings.audience,
+      issuer: settings.issuer,
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge,
+      clockTolerance: 60,
+      currentDate: now,
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    // The team's key set unreachable or broken is our outage (503), not a bad credential.
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError)) throw error;
     return { ok: false, reason: 'forged' };
   }
-  if (header.alg !== 'RS256' || typeof header.kid !== 'string') return { ok: false, reason: 'forged' };
-  let jwk = (await keysFor(settings, fetchJwks, now, false)).find((key) => key.kid === header.kid);
-  // A key we have not seen: Access may have rotated its keys; look once more.
-  if (!jwk) jwk = (await keysFor(settings, fetchJwks, now, true)).find((key) => key.kid === header.kid);
-  if (!jwk || jwk.kty !== 'RSA') return { ok: false, reason: 'forged' };
-  const key = await crypto.subtle.importKey('jwk', { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256', ext: true }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
-  const valid = await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, new TextEncoder().encode(`${headerText}.${payloadText}`));
-  if (!valid) return { ok: false, reason: 'forged' };
-  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.includes(settings.audience) || payload.iss !== settings.issuer) return { ok: false, reason: 'forged' };
-  const seconds = now.getTime() / 1000;
-  if (typeof payload.exp !== 'number' || payload.exp <= seconds) return { ok: false, reason: 'expired' };
-  if (typeof payload.nbf === 'number' && payload.nbf > seconds + 60) return { ok: false, reason: 'forged' };
+  if (payload.common_name && !payload.email) {
+    return { ok: true, actor: `service-token:${payload.common_name}`, sessionId: `access-service:${payload.common_name}:${payload.iat}`, kind: 'service' };
+  }
   const actor = payload.email ?? payload.sub;
   if (!actor) return { ok: false, reason: 'forged' };
-  return { ok: true, actor, sessionId: `access:${payload.sub ?? actor}:${payload.iat ?? payload.exp}` };
+  return { ok: true, actor, sessionId: `access:${payload.sub ?? actor}:${payload.iat}`, kind: 'person' };
 }

@@ -10,6 +10,7 @@ export interface StaffEnvVars {
   STAFF_ACCESS_JWKS_URL?: string;
   STAFF_ACCESS_AUDIENCE?: string;
   STAFF_ACCESS_ISSUER?: string;
+  STAFF_ACCESS_SERVICE_TOKENS?: string;
   STAFF_LOGIN_MAX_ATTEMPTS?: string;
   STAFF_LOGIN_WINDOW_SECONDS?: string;
   TIP_ACKNOWLEDGE_DAYS?: string;
@@ -37,6 +38,7 @@ const schema = z
     STAFF_ACCESS_JWKS_URL: z.url({ error: 'STAFF_ACCESS_JWKS_URL is not a URL: use https://<team>.cloudflareaccess.com/cdn-cgi/access/certs.' }).optional(),
     STAFF_ACCESS_AUDIENCE: z.string().min(1).optional(),
     STAFF_ACCESS_ISSUER: z.url().optional(),
+    STAFF_ACCESS_SERVICE_TOKENS: z.string().default(''),
     STAFF_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     STAFF_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
     TIP_ACKNOWLEDGE_DAYS: z.coerce.number().int().positive().default(7),
@@ -54,7 +56,14 @@ export function staffConfigFromEnv(env: StaffEnvVars): StaffConfig {
     sessionTtlSeconds: Math.round(parsed.STAFF_SESSION_HOURS * 3600),
     passwordLogin: parsed.STAFF_PASSWORD_LOGIN === '1',
     ...(parsed.STAFF_ACCESS_JWKS_URL && parsed.STAFF_ACCESS_AUDIENCE && parsed.STAFF_ACCESS_ISSUER
-      ? { access: { jwksUrl: parsed.STAFF_ACCESS_JWKS_URL, audience: parsed.STAFF_ACCESS_AUDIENCE, issuer: parsed.STAFF_ACCESS_ISSUER } }
+      ? {
+          access: {
+            jwksUrl: parsed.STAFF_ACCESS_JWKS_URL,
+            audience: parsed.STAFF_ACCESS_AUDIENCE,
+            issuer: parsed.STAFF_ACCESS_ISSUER,
+            serviceTokens: parsed.STAFF_ACCESS_SERVICE_TOKENS.split(',').map((id) => id.trim()).filter(Boolean),
+          },
+        }
       : {}),
     loginMaxAttempts: parsed.STAFF_LOGIN_MAX_ATTEMPTS,
     loginWindowSeconds: parsed.STAFF_LOGIN_WINDOW_SECONDS,

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
 import { sha256Hex } from '../tips/receiptCode';
 import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
-import { verifyAccessJwt, fetchJwksOverNetwork, type FetchJwks } from './accessJwt';
+import { verifyAccessJwt } from './accessJwt';
 import type { StaffConfig } from './config';
 import { csvRows } from './csv';
+import { evidenceBaseName } from './evidenceFileName';
 import { ageInDays, deadlineState, dueDates } from './deadlines';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { createSessionToken, csrfTokenFor, csrfTokenMatches, readCookie, sessionCookie, sessionCookieName, verifySessionToken } from './session';
@@ -14,15 +15,14 @@ export interface StaffEnvironment {
   store: StaffStore;
   attachments: AttachmentStore;
   config: StaffConfig;
-  /** How the Cloudflare Access keys are fetched (tests pass a stub). */
-  fetchJwks?: FetchJwks;
   now?: () => Date;
 }
 
 interface Staff {
   actor: string;
   sessionId: string;
-  via: 'access' | 'password';
+  /** 'service' is an Access service token: it may only run the scheduled retention call. */
+  via: 'access' | 'password' | 'service';
 }
 
 export const staffPageSize = 50;
@@ -53,6 +53,11 @@ export async function handleStaffRequest(request: Request, env: StaffEnvironment
 
     const staff = await authenticate(request, env);
     if (staff instanceof Response) return staff;
+    if (staff.via === 'service') {
+      if (path !== '/api/staff/retention' || request.method !== 'POST') return problem(403, 'service_token', '服务令牌只能执行定期删除（POST /api/staff/retention）。');
+      if (fromAnotherSite(request, url)) return problem(403, 'csrf', '请求来自其他网站，已拒绝。');
+      return await runRetentionRequest(env, staff);
+    }
 
     if (request.method === 'POST' && !(await sameOriginWithCsrf(request, url, env, staff))) {
       return problem(403, 'csrf', '请求缺少有效的 CSRF 令牌或来自其他网站，已拒绝。请刷新页面后重试。');
@@ -86,9 +91,12 @@ const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
 async function authenticate(request: Request, env: StaffEnvironment): Promise<Staff | Response> {
   const assertion = request.headers.get('Cf-Access-Jwt-Assertion');
   if (env.config.access && assertion) {
-    const checked = await verifyAccessJwt(assertion, env.config.access, env.fetchJwks ?? fetchJwksOverNetwork, now(env));
+    const checked = await verifyAccessJwt(assertion, env.config.access, now(env));
     if (!checked.ok) return problem(403, checked.reason, checked.reason === 'expired' ? '登录已过期，请重新登录。' : '凭据无效。');
-    return { actor: checked.actor, sessionId: checked.sessionId, via: 'access' };
+    if (checked.kind === 'service' && !env.config.access.serviceTokens.includes(checked.actor.slice('service-token:'.length))) {
+      return problem(403, 'service_token', '这个服务令牌未列入 STAFF_ACCESS_SERVICE_TOKENS，已拒绝。');
+    }
+    return { actor: checked.actor, sessionId: checked.sessionId, via: checked.kind === 'service' ? 'service' : 'access' };
   }
   const token = env.config.passwordLogin ? readCookie(request, sessionCookieName) : undefined;
   if (!token) return problem(401, 'unauthenticated', '请先登录。');
@@ -255,7 +263,9 @@ async function downloadFile(id: string, position: string, env: StaffEnvironment,
   if (!bytes) return problem(404, 'not_found', '没有这个文件。');
   await audit(env, staff, 'download', id, `file ${position}`);
   // Still sealed: the browser opens it with the staff member's private key.
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="sealed.bin"' }) });
+  // Named by the tip and position, never by the tipster (see evidenceFileName.ts).
+  const name = `${evidenceBaseName(id, attachment.position)}.sealed`;
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"` }) });
 }
 
 const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(2000) });

@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from '../crypto/sealedBox.ts';
+import { fromBase64Url, toBase64Url } from '../crypto/base64url.ts';
 
 /**
  * Staff passwords, hashed with PBKDF2-SHA-256 (WebCrypto, so the same code runs in workerd and

@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from '../crypto/sealedBox';
+import { fromBase64Url, toBase64Url } from '../crypto/base64url';
 import { constantTimeEqual } from './password';
 
 /**

@@ -6,7 +6,8 @@ import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex }
 import { renderTipForm, type TipFormValues } from './renderTipForm';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
 import { openWith, sealWith } from './sealing';
-import { importSealingPublicKey, sealBytes, sealText, type SealingPublicKey } from '../crypto/sealedBox';
+import { importReviewerPublicKey, type ReviewerPublicKey } from '../crypto/reviewerKeys';
+import { sealTipContent, sealTipFile, startTipSeal } from '../crypto/tipEnvelope';
 import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
 import type { NewAttachment, TipContent, TipEnvironment } from './storage';
@@ -101,12 +102,13 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   if (earlier) return acknowledge(request, locale, earlier.code, earlier.receivedAt, true);
 
   const code = generateReceiptCode();
-  const sealingKey = await sealingKeyFor(env.config.sealingPublicKey);
+  const tipId = crypto.randomUUID();
+  const seal = await startTipSeal(tipId, await reviewerKeysFor(env.config.reviewerKeys));
   // Every file is sealed before it leaves this function; its row describes only the sealed bytes,
   // and what the tipster chose (name, type, content hash) goes into the sealed content.
   const sealedFiles = await Promise.all(
-    files.map(async ({ file, bytes, sniffed, sha256 }) => {
-      const sealed = await sealBytes(sealingKey, bytes);
+    files.map(async ({ file, bytes, sniffed, sha256 }, index) => {
+      const sealed = await sealTipFile(seal, index, bytes);
       return {
         sealed,
         described: { objectKey: `tips/${crypto.randomUUID()}`, name: file.name.slice(0, 255), contentType: sniffed!, byteLength: bytes.byteLength, sha256 },
@@ -147,13 +149,13 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   let outcome: 'inserted' | 'duplicate';
   try {
     outcome = await env.store.insertTip({
-      id: crypto.randomUUID(),
+      id: tipId,
       receiptHash: await hashReceiptCode(code),
       category: tip.category,
       region: tip.region,
       anonymous: tip.identity === 'anonymous',
-      content: await sealText(sealingKey, JSON.stringify(content)),
-      sealedToKeyId: sealingKey.keyId,
+      content: await sealTipContent(seal, JSON.stringify(content)),
+      sealedToKeyId: seal.keyIds.join(','),
       abuseCheck,
       receivedAt: now.toISOString(),
       attachments,
@@ -174,17 +176,18 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   return acknowledge(request, locale, code, now, false);
 }
 
-const sealingKeys = new Map<string, Promise<SealingPublicKey>>();
+const reviewerKeyCache = new Map<string, Promise<ReviewerPublicKey[]>>();
 
-/** The configured public key, imported once per isolate. */
-function sealingKeyFor(base64url: string): Promise<SealingPublicKey> {
-  let key = sealingKeys.get(base64url);
-  if (!key) {
-    key = importSealingPublicKey(base64url);
-    key.catch(() => sealingKeys.delete(base64url));
-    sealingKeys.set(base64url, key);
+/** The configured reviewers' public keys, imported once per isolate. */
+function reviewerKeysFor(reviewers: TipEnvironment['config']['reviewerKeys']): Promise<ReviewerPublicKey[]> {
+  const cacheKey = JSON.stringify(reviewers);
+  let keys = reviewerKeyCache.get(cacheKey);
+  if (!keys) {
+    keys = Promise.all(reviewers.map((reviewer) => importReviewerPublicKey(reviewer.name, reviewer.publicKey)));
+    keys.catch(() => reviewerKeyCache.delete(cacheKey));
+    reviewerKeyCache.set(cacheKey, keys);
   }
-  return key;
+  return keys;
 }
 
 async function powChallenge(env: TipEnvironment): Promise<Response> {

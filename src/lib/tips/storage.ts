@@ -34,9 +34,9 @@ export interface NewTip {
   category: string;
   region: string;
   anonymous: boolean;
-  /** JSON of TipContent sealed to the procuratorate's public key (see src/lib/crypto/sealedBox.ts). */
+  /** JSON of TipContent sealed to every active reviewer (see src/lib/crypto/tipEnvelope.ts), bound to `id`. */
   content: string;
-  /** Id of the public key the content and files were sealed to, so staff know which private key opens them. */
+  /** Ids of the reviewer keys the content was sealed to, comma-separated, so staff know which key file opens it. */
   sealedToKeyId: string;
   /** How the abuse check went: "pow" proof of work solved, "none" sent without it (no script), "failed" wrong or stale. */
   abuseCheck: AbuseCheck;
@@ -81,8 +81,8 @@ export interface TipConfig {
   trustTestClientHeader: boolean;
   /** Status answers never come sooner than this, so a wrong code and a right one take as long. */
   statusMinimumMs: number;
-  /** The procuratorate's X25519 public key (base64url) every tip is sealed to before storage. */
-  sealingPublicKey: string;
+  /** The active reviewers' X25519 public keys (base64url): every new tip is sealed to each of them. */
+  reviewerKeys: Array<{ name: string; publicKey: string }>;
   /** Secret that signs proof-of-work challenges (altcha), so the server can check them statelessly. */
   powHmacKey: string;
   /** Work per challenge: the largest number a browser may have to try. */
@@ -143,7 +143,7 @@ export interface StatusChange {
 }
 
 export interface SealedTip extends TipSummary {
-  /** "sealed1:…" (see sealedBox.ts): opened only in the staff member's browser. */
+  /** "sealed2:…" (or "sealed1:…" before HPKE; see tipEnvelope.ts): opened only with a reviewer's key. */
   content: string;
   attachments: StoredAttachment[];
   history: StatusChange[];

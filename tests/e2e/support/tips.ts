@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { importPrivateKeyFile, openText, type OpeningKey } from '../../../src/lib/crypto/sealedBox';
-import { testPrivateKeyPath } from '../../support/testKeys';
+import { importKeyFile, type OpeningKey } from '../../../src/lib/crypto/reviewerKeys';
+import { openTipContent } from '../../../src/lib/crypto/tipEnvelope';
+import { testKeyPassphrase, testPrivateKeyPath } from '../../support/testKeys';
 
 const run = promisify(execFile);
 
@@ -53,7 +54,7 @@ export async function storedTipsContaining(text: string): Promise<Array<{ row: R
   const key = await testOpeningKey();
   const found = [];
   for (const row of rows) {
-    const opened = await openText([key], row.content!);
+    const opened = (await openTipContent([key], row.id!, row.content!)).text;
     if (opened.includes(text)) found.push({ row, content: JSON.parse(opened) as Record<string, unknown> });
   }
   return found;
@@ -61,6 +62,6 @@ export async function storedTipsContaining(text: string): Promise<Array<{ row: R
 
 let opening: Promise<OpeningKey> | undefined;
 export function testOpeningKey(): Promise<OpeningKey> {
-  opening ??= importPrivateKeyFile(readFileSync(testPrivateKeyPath, 'utf8'));
+  opening ??= importKeyFile(readFileSync(testPrivateKeyPath, 'utf8'), testKeyPassphrase);
   return opening;
 }

@@ -1,18 +1,22 @@
 import type { AttachmentStore, AuditEntry, NewTip, StaffStore, StatusChange, TipEnvironment, TipStatus, TipStore, TipSummary } from '../../../src/lib/tips/storage';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
-import { generateSealingKeyPair, importPrivateKeyFile, openBytes, openText } from '../../../src/lib/crypto/sealedBox';
+import { generateReviewerKey, importKeyFile } from '../../../src/lib/crypto/reviewerKeys';
+import { openTipContent, openTipFile } from '../../../src/lib/crypto/tipEnvelope';
 import { deadlineRank, deadlineState } from '../../../src/lib/staff/deadlines';
 import { filterMatches } from './filterMatches';
 
-/** A key pair made for this test run only: tips are sealed to it, tests open them with it. */
-const testKeys = await generateSealingKeyPair();
-export const testSealingPublicKey = testKeys.publicKey;
+/** A reviewer key made for this test run only (few PBKDF2 rounds, for speed): tips are sealed to it, tests open them with it. */
+export const testPassphrase = 'test passphrase, not a secret';
+const testKeys = await generateReviewerKey('test reviewer', testPassphrase, 1000);
+export const testReviewerKeys = [{ name: 'test reviewer', publicKey: testKeys.publicKey }];
 export const testPrivateKeyFile = JSON.stringify(testKeys.file);
-export const testOpeningKey = await importPrivateKeyFile(testPrivateKeyFile);
+export const testOpeningKey = await importKeyFile(testPrivateKeyFile, testPassphrase);
 
-/** Opens what a test tip stored, as staff would in their browser. */
-export const openSealedText = (sealed: string) => openText([testOpeningKey], sealed);
-export const openSealedBytes = (sealed: Uint8Array) => openBytes([testOpeningKey], sealed as Uint8Array<ArrayBuffer>);
+/** Opens what a test tip stored, as staff would in their browser: the content of tip `tipId`. */
+export const openSealedText = async (sealed: string, tipId: string) => (await openTipContent([testOpeningKey], tipId, sealed)).text;
+/** File `index` of a tip, given the tip's id and sealed content (which holds the key its files open with). */
+export const openSealedBytes = async (sealed: Uint8Array, tip: { id: string; content: string }, index: number) =>
+  openTipFile([testOpeningKey], await openTipContent([testOpeningKey], tip.id, tip.content), tip.id, index, sealed as Uint8Array<ArrayBuffer>);
 
 interface MemoryTip extends NewTip {
   status: TipStatus;
@@ -145,7 +149,7 @@ export function memoryTipEnvironment(overrides: Partial<TipEnvironment['config']
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: true,
       statusMinimumMs: 0,
-      sealingPublicKey: testSealingPublicKey,
+      reviewerKeys: testReviewerKeys,
       powHmacKey: 'unit-test-pow-key-0123456789',
       powMaxNumber: 1000,
       ...overrides,

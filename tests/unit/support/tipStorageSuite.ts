@@ -4,7 +4,7 @@ import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipEnvironment } from '../../../src/lib/tips/storage';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
-import { openSealedBytes, openSealedText, testSealingPublicKey } from './memoryTipEnvironment';
+import { openSealedBytes, openSealedText, testReviewerKeys } from './memoryTipEnvironment';
 
 const base = 'https://tips.example/api/tips';
 const marker = () => `标记${crypto.randomUUID().slice(0, 8)}`;
@@ -53,7 +53,7 @@ export function describeTipStorage(target: StorageTarget) {
         rateLimitWindowSeconds: 600,
         trustTestClientHeader: false,
         statusMinimumMs: 0,
-        sealingPublicKey: testSealingPublicKey,
+        reviewerKeys: testReviewerKeys,
         powHmacKey: 'storage-suite-pow-key-0123456789',
         powMaxNumber: 1000,
       },
@@ -61,14 +61,14 @@ export function describeTipStorage(target: StorageTarget) {
       ...overrides,
     });
     /** What staff would read: sealed content opened with the test key; rows written directly by a test may be clear. */
-    const openedContent = async (content: unknown) => {
-      const text = String(content);
-      return text.startsWith('sealed1:') ? openSealedText(text) : text;
+    const openedContent = async (row: Record<string, unknown>) => {
+      const text = String(row.content);
+      return text.startsWith('sealed2:') ? openSealedText(text, String(row.id)) : text;
     };
     // Content is ciphertext, so SQL cannot search it: read the rows and open each, as staff would.
     const tipsTagged = async (tag: string) => {
       const rows = await opened.rows('SELECT * FROM tips');
-      const opens = await Promise.all(rows.map((row) => openedContent(row.content)));
+      const opens = await Promise.all(rows.map((row) => openedContent(row)));
       return rows.filter((_, index) => opens[index]!.includes(tag));
     };
     const tipIdsTagged = async (tag: string) => (await tipsTagged(tag)).map((row) => `'${String(row.id)}'`).join(', ') || "''";
@@ -83,9 +83,9 @@ export function describeTipStorage(target: StorageTarget) {
 
       const [row] = await tipsTagged(tag);
       expect(row).toMatchObject({ category: 'ecology', region: 'horqin', anonymous: 0, status: 'received', content_format: 1, abuse_check: 'none' });
-      expect(String(row!.content)).toMatch(/^sealed1:/);
+      expect(String(row!.content)).toMatch(/^sealed2:/);
       expect(String(row!.content)).not.toContain(tag);
-      expect(JSON.parse(await openSealedText(String(row!.content)))).toEqual({
+      expect(JSON.parse(await openSealedText(String(row!.content), String(row!.id)))).toEqual({
         description: sent.description,
         place: sent.place,
         noticedOn: sent.noticedOn,
@@ -123,9 +123,10 @@ export function describeTipStorage(target: StorageTarget) {
       const stored = await Promise.all(attachments.map((row) => opened.readObject(String(row.object_key))));
       expect(stored.map((bytes) => bytes!.byteLength)).toEqual(attachments.map((row) => row.byte_length));
       expect(attachments[0]!.sha256).toBe(createHash('sha256').update(stored[0]!).digest('hex'));
-      expect(await openSealedBytes(stored[0]!)).toEqual(pdf);
-      expect(await openSealedBytes(stored[1]!)).toEqual(png);
-      const content = JSON.parse(await openSealedText(String(tip!.content)));
+      const sealedTip = { id: String(tip!.id), content: String(tip!.content) };
+      expect(await openSealedBytes(stored[0]!, sealedTip, 0)).toEqual(pdf);
+      expect(await openSealedBytes(stored[1]!, sealedTip, 1)).toEqual(png);
+      const content = JSON.parse(await openSealedText(sealedTip.content, sealedTip.id));
       expect(content.attachments.map((file: { name: string; contentType: string; byteLength: number }) => [file.name, file.contentType, file.byteLength])).toEqual([
         ['排污口.pdf', 'application/pdf', pdf.byteLength],
         ['photo.png', 'image/png', png.byteLength],
