@@ -43,7 +43,7 @@ summary: "${say({ zh: '在这里用一两句话写案情和结果。', mn: 'ᠲ�
 # date: the publication date, year-month-day, no quotes.
 date: ${today}
 # unit: the procuratorate that handled the case.
-unit: "${say({ zh: '通辽市人民检察院', mn: 'ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠶᠠᠭᠤᠳᠠᠯ ᠤᠨ ᠬᠣᠷᠢᠶ᠎ᠠ' })}"
+unit: "${say({ zh: '通辽市人民检察院', mn: 'ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠪᠠᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ ᠬᠣᠷᠢᠶ᠎ᠠ' })}"
 # region: one of ${regionIds.join(', ')}
 region: ${regionIds[0]}
 # category: public-interest area, one of ${categoryIds.join(', ')}
@@ -70,7 +70,7 @@ tags: []
 ${common(lang, slug)}
 ---
 
-${say({ zh: '## 基本案情\n\n在这里写正文。', mn: '## ᠬᠡᠷᠡᠭ ᠦᠨ ᠪᠠᠢᠳᠠᠯ\n\nᠠᠭᠤᠯᠭ᠎ᠠ᠃' })}
+${say({ zh: '## 基本案情\n\n在这里写正文。', mn: '## ᠬᠡᠷᠡᠭ ᠦᠨ ᠪᠠᠢᠳᠠᠯ\n\nᠠᠭᠤᠯᠭ᠎ᠠ᠃' })}
 `;
 }
 
@@ -89,7 +89,7 @@ start: "${today} 09:30"
 end: "${today} 11:30"
 timeZone: Asia/Shanghai
 # place: the building and room; address: the street address.
-place: "${say({ zh: '检察服务大厅', mn: 'ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠡᠩᠭᠢᠮ' })}"
+place: "${say({ zh: '检察服务大厅', mn: 'ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠡᠩᠭᠢᠮ' })}"
 address: "${say({ zh: '内蒙古自治区通辽市科尔沁区', mn: 'ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ ᠬᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠭ' })}"
 # audience: who may come; capacity: how many places (a whole number).
 audience: "${say({ zh: '市民', mn: 'ᠢᠷᠭᠡᠳ' })}"
@@ -100,7 +100,7 @@ signUp:
   phone: "0475-12309"
   # email: someone@example.cn
   deadline: "${today} 17:00"
-  note: "${say({ zh: '请携带身份证件。', mn: 'ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ᠃' })}"
+  note: "${say({ zh: '请携带身份证件。', mn: 'ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ᠃' })}"
 # accessibility: step-free access, toilets, sign language, large print: what visitors can expect.
 accessibility: "${say({ zh: '在这里写无障碍信息。', mn: 'ᠰᠠᠭᠠᠳ ᠦᠭᠡᠢ᠃' })}"
 ${common(lang, slug)}

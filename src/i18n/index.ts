@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { uiStringsSchema, type UiKey, type UiStrings } from './schema';
 import { locales, type Locale } from './locales';
+import { mongolianNumberFormats } from '../lib/mongolian/numberSuffix';
 import zhStrings from './zh.json';
 import mnStrings from './mn.json';
 
@@ -21,6 +22,10 @@ await i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// `{{count, mnAblative}}` and the like: the number with the suffix its Mongolian reading needs.
+for (const [name, format] of Object.entries(mongolianNumberFormats)) {
+  i18n.services.formatter?.add(name, (value: unknown) => format(Number(value)));
+}
 
 /**
  * The translate function for one language. Astro escapes what it renders, so i18next must not.

@@ -1,18 +1,10 @@
 import type { Locale } from '../i18n/locales';
-
-/** Dates on the site are the procuratorate's local calendar dates, whatever the reader's zone. */
-export const siteTimeZone = 'Asia/Shanghai';
+import { withNumberSuffix } from './mongolian/numberSuffix';
 
 const NNBSP = '\u202F';
 
-/**
- * Mongolian ordinal suffix after a month number, by the vowel harmony of the number's last word
- * (1 nigen, 4 dörben, 9 yisün, 11 arban nigen are front-vowel words; the rest are back-vowel).
- */
-function mongolianOrdinalSuffix(month: number): string {
-  const frontVowelMonths = new Set([1, 4, 9, 11]);
-  return frontVowelMonths.has(month) ? 'ᠳ᠋ᠦ᠋ᠭᠡᠷ' : 'ᠳ᠋ᠤᠭᠠᠷ';
-}
+/** Dates on the site are the procuratorate's local calendar dates, whatever the reader's zone. */
+export const siteTimeZone = 'Asia/Shanghai';
 
 /** Year, month and day of an instant on the calendar of a time zone. */
 export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: number; month: number; day: number } {
@@ -27,12 +19,13 @@ export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: nu
  * back to Cyrillic), so Mongolian follows Inner Mongolian government usage: ASCII digits with
  * Mongolian words, suffixes joined by a narrow no-break space.
  * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'zh') // '2025年5月27日'
- * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'mn') // '2025 ᠣᠨ ᠤ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 27 ᠤ ᠡᠳᠦᠷ' (with U+202F)
+ * @example formatDate(new Date('2025-05-22T00:00:00+08:00'), 'mn') // '2025 ᠣᠨ ᠤ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 22 ᠤᠨ ᠡᠳᠦᠷ' (with U+202F)
  */
 export function formatDate(instant: Date, locale: Locale, timeZone = siteTimeZone): string {
   const { year, month, day } = calendarDate(instant, timeZone);
   if (locale === 'mn') {
-    return `${year} ᠣᠨ${NNBSP}ᠤ ${month} ${mongolianOrdinalSuffix(month)} ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ ${day}${NNBSP}ᠤ ᠡᠳᠦᠷ`;
+    // Month: number + ordinal + ᠰᠠᠷ᠎ᠠ; day: number + genitive + ᠡᠳᠦᠷ; both suffixes by the reading.
+    return `${year} ᠣᠨ${NNBSP}ᠤ ${withNumberSuffix(month, 'ordinal')} ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ ${withNumberSuffix(day, 'genitive')} ᠡᠳᠦᠷ`;
   }
   return `${year}年${month}月${day}日`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import identityFile from '../data/procuratorate.json';
+import { termMn } from './mongolian/terminology';
 
 const textInBothLanguages = z.strictObject({
   zh: z.string().trim().min(1),
@@ -11,8 +12,14 @@ const textInBothLanguages = z.strictObject({
  * this schema stops the build when that file lacks a field, naming the field.
  */
 export const procuratorateSchema = z.strictObject({
-  name: textInBothLanguages,
-  shortName: textInBothLanguages,
+  // The Mongolian names use the procuratorate terms of src/data/terminology.json, so a change of
+  // term there cannot leave the header and footer on the old one.
+  name: textInBothLanguages.refine((name) => name.mn.endsWith(termMn('procuratorate')), {
+    error: `name.mn: end with the term for 人民检察院 from src/data/terminology.json, "${termMn('procuratorate')}", after the place and its genitive`,
+  }),
+  shortName: textInBothLanguages.refine((name) => name.mn.includes(termMn('procuratorial')), {
+    error: `shortName.mn: contain the term for 检察 from src/data/terminology.json, "${termMn('procuratorial')}"`,
+  }),
   region: textInBothLanguages,
   address: textInBothLanguages,
   postcode: z.string().regex(/^\d{6}$/, { error: 'postcode: six digits, e.g. "028000"' }),

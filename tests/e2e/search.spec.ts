@@ -54,10 +54,10 @@ test.describe('search', () => {
     const variantGroups: Array<{ pages: string[]; spellings: string[] }> = [
       // MVS before the final -a, or none.
       { pages: ['/mn/cases/horqin-land-compensation/', '/mn/cases/xiliao-river-pontoon-bridges/'], spellings: ['ᠰᠠᠷ᠎ᠠ', 'ᠰᠠᠷᠠ'] },
-      // Suffix after NNBSP, after a space with FVS1, after a space; ᠣ typed as ᠤ; MVS or none.
+      // Suffix after NNBSP, after a space with FVS1, after a space; ᠣ typed as ᠤ; ᠢ as ᠶᠢ; MVS or none.
       {
         pages: ['/mn/cases/horqin-land-compensation/', '/mn/cases/xiliao-river-pontoon-bridges/', '/mn/education/elder-fraud/'],
-        spellings: ['ᠶᠠᠭᠤᠳᠠᠯ\u202Fᠤᠨ ᠬᠣᠷᠢᠶ᠎ᠠ', 'ᠶᠠᠭᠤᠳᠠᠯ ᠤ᠋ᠨ ᠬᠣᠷᠢᠶᠠ', 'ᠶᠠᠭᠤᠳᠠᠯ ᠤᠨ ᠬᠤᠷᠢᠶᠠ'],
+        spellings: ['ᠪᠠᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ ᠬᠣᠷᠢᠶ᠎ᠠ\u202Fᠶᠢᠨ', 'ᠪᠠᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ ᠬᠣᠷᠢᠶᠠ ᠶ᠋ᠢᠨ', 'ᠪᠠᠶᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ ᠬᠤᠷᠢᠶᠠ ᠶᠢᠨ'],
       },
       // ᠲ/ᠳ and ᠣ/ᠤ swapped (the page itself is typed ᠳᠦᠩᠯᠢᠶᠣᠤ ᠬᠤᠳᠠ).
       { pages: ['/mn/cases/xiliao-river-pontoon-bridges/'], spellings: ['ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ', 'ᠳᠦᠩᠯᠢᠶᠣᠤ ᠬᠤᠳᠠ'] },
@@ -110,7 +110,7 @@ test.describe('search', () => {
   });
 
   test('the filter labels are in the reader’s language, and a category name finds its pages', async ({ page }) => {
-    expect(await resultsFor(page, 'mn', 'ᠡᠮᠡᠭᠲᠡᠢᠴᠦᠳ ᠦᠨ ᠡᠷᠬᠡ ᠠᠰᠢᠭ')).toContain('/mn/cases/horqin-land-compensation/');
+    expect(await resultsFor(page, 'mn', 'ᠡᠮᠡᠭᠲᠡᠢᠴᠦᠳ ᠦᠨ ᠡᠷᠬᠡ ᠠᠰᠢᠭ')).toContain('/mn/cases/horqin-land-compensation/');
     await resultsFor(page, 'mn', 'ᠰᠠᠷᠠ');
     await page.getByText(mn['search.refine']).click();
     const kind = page.getByRole('group', { name: mn['search.filter.kind'] });

@@ -74,7 +74,7 @@ describe('calendar file (.ics)', () => {
   });
 
   it('folds long lines so that unfolding gives back the original', () => {
-    const long = `DESCRIPTION:${'ᠶᠠᠭᠤᠳᠠᠯ'.repeat(20)}`;
+    const long = `DESCRIPTION:${'ᠪᠠᠢᠴᠠᠭᠠᠨ ᠰᠢᠯᠭᠠᠬᠤ'.repeat(20)}`;
     const folded = foldLine(long);
     expect(folded.split('\r\n').length).toBeGreaterThan(1);
     expect(folded.replace(/\r\n /g, '')).toBe(long);

@@ -4,6 +4,7 @@ import mn from '../../src/i18n/mn.json';
 import { uiStringsSchema } from '../../src/i18n/schema';
 import { useTranslations } from '../../src/i18n';
 import { findForbiddenCharacters } from '../../src/lib/scriptCheck';
+import { plainSpaceSuffixes, retiredProcuratorateTerm } from './support/mongolianText';
 
 describe('UI strings', () => {
   it('has every key, non-empty, in both languages', () => {
@@ -31,6 +32,24 @@ describe('UI strings', () => {
       expect(findForbiddenCharacters(text), key).toEqual([]);
       expect(text, key).toMatch(/\p{Script=Mongolian}|^[\d\s+\-A-Za-z]+$/u);
     }
+  });
+
+  it('joins every case suffix to its word with U+202F, never a plain space', () => {
+    const found = Object.entries(mn).flatMap(([key, text]) => plainSpaceSuffixes(text).map((context) => `${key}: …${context}…`));
+    expect(found).toEqual([]);
+  });
+
+  it('no longer uses the retired procuratorate term, and writes the known suffix errors right', () => {
+    expect(JSON.stringify(mn)).not.toContain(retiredProcuratorateTerm);
+    expect(mn['publications.unreviewedNotice']).toContain('ᠵᠥᠷᠢᠴᠡᠯ\u202Fᠲᠡᠢ');
+    for (const wrong of ['ᠨᠢᠭᠡ\u202Fᠢ ', 'ᠡᠨᠡ\u202Fᠢ ', 'ᠦᠭᠡᠢ\u202Fᠢ ', 'ᠨᠡᠶᠢᠲᠡ\u202Fᠳᠠᠭᠠᠨ', 'ᠰᠠᠢᠲ ', 'ᠰᠠᠢᠲ\u202F', 'ᠨᠢᠭᠡᠳᠦᠭᠡᠷ']) {
+      expect(Object.values(mn).filter((text) => text.includes(wrong)), wrong).toEqual([]);
+    }
+  });
+
+  it('puts no fixed suffix after an interpolated number: the reading decides it', () => {
+    const fixedSuffix = /\}\}[\s\u202F](ᠡᠴᠡ|ᠠᠴᠠ|ᠳ᠋ᠤᠭᠠᠷ|ᠳ᠋ᠦ᠋ᠭᠡᠷ|ᠤ|ᠦ|ᠤᠨ|ᠦᠨ|ᠳᠤ|ᠳᠦ|ᠲᠤ|ᠲᠦ)(?![\u1820-\u1878])/u;
+    expect(Object.entries(mn).filter(([, text]) => fixedSuffix.test(text)).map(([key]) => key)).toEqual([]);
   });
 
   it('translates through i18next in each language', () => {
