@@ -4,7 +4,7 @@
  * Mongolian print joins to their word with U+202F.
  */
 const plainSpaceSuffix =
-  /[\u1820-\u1878\u180E] (ᠤᠨ|ᠦᠨ|ᠶᠢᠨ|ᠳᠤ|ᠲᠤ|ᠳᠦ|ᠲᠦ|ᠶᠢ|ᠪᠠᠷ|ᠪᠡᠷ|ᠠᠴᠠ|ᠡᠴᠡ|ᠲᠠᠢ|ᠲᠡᠢ|ᠪᠠᠨ|ᠪᠡᠨ|ᠢᠶᠠᠨ|ᠢᠶᠡᠨ)(?![\u1820-\u1878])/gu;
+  /[\u1820-\u1878\u180E] (ᠤᠨ|ᠦᠨ|ᠶᠢᠨ|ᠳᠤ|ᠲᠤ|ᠳᠦ|ᠲᠦ|ᠶᠢ|ᠪᠠᠷ|ᠪᠡᠷ|ᠠᠴᠠ|ᠡᠴᠡ|ᠲᠠᠢ|ᠲᠡᠢ|ᠪᠠᠨ|ᠪᠡᠨ|ᠢᠶᠠᠨ|ᠢᠶᠡᠨ)(?![\u1820-\u1878\u180B-\u180E])/gu;
 
 /** Each case suffix that follows a plain space, with a little context. */
 export function plainSpaceSuffixes(text: string): string[] {
