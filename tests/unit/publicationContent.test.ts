@@ -5,6 +5,8 @@ import path from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { findForbiddenCharacters } from '../../src/lib/scriptCheck';
 import { validateEntry, locateEntryFile } from '../../src/lib/publications/validateEntry';
+import { plainSpaceSuffixes, retiredProcuratorateTerm } from './support/mongolianText';
+import { chineseNumeral, missingFacts } from './support/translationFacts';
 
 const contentRoot = 'src/content';
 
@@ -49,6 +51,36 @@ describe('published content', () => {
       expect(content, file).not.toMatch(/\p{Script=Han}/u);
       expect(['unreviewed', 'reviewed'], file).toContain(data.translationStatus);
     }
+  });
+
+  it('carries every figure, date, article number and section of the original in each translation', async () => {
+    const problems: string[] = [];
+    for (const file of (await publicationFiles()).filter((candidate) => candidate.includes('/mn/'))) {
+      const original = await readFile(file.replace('/mn/', '/zh/'), 'utf8');
+      for (const problem of missingFacts(original, await readFile(file, 'utf8'))) problems.push(`${file}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('notices a translation that drops a figure, an article or a section', () => {
+    const original = '---\nlegalBasis:\n  - "《某法》第一百零六条"\n---\n\n## 一\n\n2021年至2023年5月，2395.34万元。\n\n## 二\n\n88%';
+    const abridged = '---\nlegalBasis:\n  - "︽ᠬᠠᠤᠯᠢ︾ ᠶᠢᠨ 106 ᠳ᠋ᠤᠭᠠᠷ ᠵᠦᠢᠯ"\n---\n\n## ᠨᠢᠭᠡ\n\n2021 2395.34';
+    expect(missingFacts(original, abridged)).toEqual([
+      'figures or dates missing: 2023, 5, 88',
+      '2 sections in the original, 1 in the translation',
+    ]);
+    expect(chineseNumeral('二十五')).toBe(25);
+    expect(chineseNumeral('一百一十')).toBe(110);
+  });
+
+  it('joins every case suffix in Mongolian files with U+202F, and never uses the retired term', async () => {
+    const found: string[] = [];
+    for (const file of (await publicationFiles()).filter((candidate) => candidate.includes('/mn/'))) {
+      const text = await readFile(file, 'utf8');
+      for (const context of plainSpaceSuffixes(text)) found.push(`${file}: …${context}…`);
+      if (text.includes(retiredProcuratorateTerm)) found.push(`${file}: retired term`);
+    }
+    expect(found).toEqual([]);
   });
 
   it('gives every Mongolian translation a Chinese original with the same file name', async () => {
