@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
 import { openTipContent, openTipFile } from '../../src/lib/crypto/tipEnvelope';
 import { testOpeningKey } from './support/tips';
+import mn from '../../src/i18n/mn.json' with { type: 'json' };
 
 // The tip function in its real runtime (workerd via `wrangler pages dev`, local D1 and R2,
 // migrations applied by the web server command).
@@ -77,7 +78,7 @@ test.describe('the tip function', () => {
     const headers = testClient();
     const unknownCategory = await request.post('/api/tips?lang=mn', { data: { ...validTip(description(tag)), category: 'weather' }, headers });
     expect(unknownCategory.status()).toBe(422);
-    expect((await unknownCategory.json()).fieldErrors.category).toBe('ᠵᠠᠷᠭᠤ ᠶᠢᠨ ᠬᠡᠯᠲᠡᠰ ᠢ ᠰᠣᠩᠭᠣᠨ᠎ᠠ ᠤᠤ᠃');
+    expect((await unknownCategory.json()).fieldErrors.category).toBe(mn['tip.error.category']);
 
     const disguised = await request.post('/api/tips?lang=zh', {
       headers,
