@@ -1,15 +1,19 @@
 import type { Locale } from '../../i18n/locales';
 import type { figureMeasures } from './schemas';
+import { termMn } from '../mongolian/terminology';
 
 export type FigureMeasure = (typeof figureMeasures)[number];
 
-/** The unit after the number, by language; big yuan amounts and areas are counted in 万 (ᠲᠦᠮᠡ). */
+/**
+ * The unit after the number, by language; big yuan amounts and areas are counted in 万 (ᠲᠦᠮᠡ).
+ * The Mongolian units are terms of src/data/terminology.json.
+ */
 const units: Record<FigureMeasure, Record<Locale, { one: string; tenThousand?: string }>> = {
-  yuan: { zh: { one: '元', tenThousand: '万元' }, mn: { one: 'ᠶᠤᠸᠠᠨ', tenThousand: 'ᠲᠦᠮᠡ ᠶᠤᠸᠠᠨ' } },
-  mu: { zh: { one: '亩', tenThousand: '万亩' }, mn: { one: 'ᠮᠦ', tenThousand: 'ᠲᠦᠮᠡ ᠮᠦ' } },
-  people: { zh: { one: '人' }, mn: { one: 'ᠬᠦᠮᠦᠨ' } },
-  cases: { zh: { one: '件' }, mn: { one: 'ᠬᠡᠷᠡᠭ' } },
-  items: { zh: { one: '个' }, mn: { one: 'ᠰᠢ' } },
+  yuan: { zh: { one: '元', tenThousand: '万元' }, mn: { one: termMn('yuan'), tenThousand: `${termMn('ten-thousand')} ${termMn('yuan')}` } },
+  mu: { zh: { one: '亩', tenThousand: '万亩' }, mn: { one: termMn('mu'), tenThousand: `${termMn('ten-thousand')} ${termMn('mu')}` } },
+  people: { zh: { one: '人' }, mn: { one: termMn('person') } },
+  cases: { zh: { one: '件' }, mn: { one: termMn('case') } },
+  items: { zh: { one: '个' }, mn: { one: termMn('item') } },
   percent: { zh: { one: '%' }, mn: { one: '%' } },
 };
 
