@@ -25,14 +25,15 @@ export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: nu
 /**
  * A date as readers of each language write it. Intl has no traditional-script Mongolian (it falls
  * back to Cyrillic), so Mongolian follows Inner Mongolian government usage: ASCII digits with
- * Mongolian words, suffixes joined by a narrow no-break space.
+ * Mongolian words, suffixes (the month's ordinal too) joined by a narrow no-break space, so a
+ * number never ends a column apart from its suffix.
  * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'zh') // '2025年5月27日'
  * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'mn') // '2025 ᠣᠨ ᠤ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 27 ᠤ ᠡᠳᠦᠷ' (with U+202F)
  */
 export function formatDate(instant: Date, locale: Locale, timeZone = siteTimeZone): string {
   const { year, month, day } = calendarDate(instant, timeZone);
   if (locale === 'mn') {
-    return `${year} ᠣᠨ${NNBSP}ᠤ ${month} ${mongolianOrdinalSuffix(month)} ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ ${day}${NNBSP}ᠤ ᠡᠳᠦᠷ`;
+    return `${year} ᠣᠨ${NNBSP}ᠤ ${month}${NNBSP}${mongolianOrdinalSuffix(month)} ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ ${day}${NNBSP}ᠤ ᠡᠳᠦᠷ`;
   }
   return `${year}年${month}月${day}日`;
 }

@@ -11,7 +11,7 @@ describe('formatDate', () => {
 
   it('writes Mongolian dates as Inner Mongolian government pages do', () => {
     expect(formatDate(at('2015-06-29T10:00:00+08:00'), 'mn')).toBe(
-      `2015 ᠣᠨ${NNBSP}ᠤ 6 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ 29${NNBSP}ᠤ ᠡᠳᠦᠷ`,
+      `2015 ᠣᠨ${NNBSP}ᠤ 6${NNBSP}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ 29${NNBSP}ᠤ ᠡᠳᠦᠷ`,
     );
   });
 
@@ -19,7 +19,7 @@ describe('formatDate', () => {
     const frontMonths = [1, 4, 9, 11];
     for (let month = 1; month <= 12; month += 1) {
       const text = formatDate(at(`2025-${String(month).padStart(2, '0')}-15T12:00:00+08:00`), 'mn');
-      expect(text).toContain(` ${month} ${frontMonths.includes(month) ? 'ᠳ᠋ᠦ᠋ᠭᠡᠷ' : 'ᠳ᠋ᠤᠭᠠᠷ'} ᠰᠠᠷ᠎ᠠ`);
+      expect(text).toContain(` ${month}${NNBSP}${frontMonths.includes(month) ? 'ᠳ᠋ᠦ᠋ᠭᠡᠷ' : 'ᠳ᠋ᠤᠭᠠᠷ'} ᠰᠠᠷ᠎ᠠ`);
     }
   });
 
