@@ -25,8 +25,9 @@ describe('stem sounds', () => {
   });
 
   it('of numbers follow the last word read aloud', () => {
-    expect(numberSound('20')).toEqual({ vowelClass: 'back', ending: 'n' });
-    expect(numberSound('1')).toEqual({ vowelClass: 'front', ending: 'vowel' });
+    expect(numberSound('20')).toEqual({ vowelClass: 'back', ending: 'unstable-n' }); // ᠬᠣᠷᠢ(ᠨ)
+    expect(numberSound('1')).toEqual({ vowelClass: 'front', ending: 'unstable-n' }); // ᠨᠢᠭᠡ(ᠨ)
+    expect(numberSound('2')).toEqual({ vowelClass: 'back', ending: 'consonant' }); // ᠬᠣᠶᠠᠷ
     expect(numberSound('2025').vowelClass).toBe('back'); // … ᠲᠠᠪᠤ
     expect(numberSound('11').vowelClass).toBe('front'); // ᠠᠷᠪᠠᠨ ᠨᠢᠭᠡ
     expect(numberSound('40').vowelClass).toBe('front'); // ᠳᠥᠴᠢ
@@ -64,6 +65,11 @@ describe('suffixes in Mongolian text', () => {
     expect(checkMongolianText(`1${J}ᠡᠴᠡ`)).toEqual([]);
     expect(fixes(`1${J}ᠳ᠋ᠤᠭᠠᠷ ᠨᠢᠭᠤᠷ`)).toEqual([`1${J}ᠳ᠋ᠦ᠋ᠭᠡᠷ`]);
     expect(fixes(`46 ᠳ᠋ᠤᠭᠠᠷ ᠵᠦᠢᠯ`)).toEqual([`46${J}ᠳ᠋ᠤᠭᠠᠷ`]);
+    // Numerals keep a hidden n: genitive ᠤ/ᠦ, accusative ᠶᠢ; 2 ᠬᠣᠶᠠᠷ ends in r.
+    expect(fixes(`29${J}ᠤ ᠡᠳᠦᠷ`)).toEqual([`29${J}ᠦ`]);
+    expect(fixes(`3${J}ᠶᠢᠨ`)).toEqual([`3${J}ᠤ`]);
+    expect(fixes(`3${J}ᠢ`)).toEqual([`3${J}ᠶᠢ`]);
+    expect(fixes(`2${J}ᠤ`)).toEqual([`2${J}ᠤᠨ`]);
   });
 
   it('ask for the number-suffix function after a placeholder', () => {
@@ -84,6 +90,7 @@ describe('suffixes in Mongolian text', () => {
       `ᠲᠣᠭᠤᠷᠢᠨ${J}ᠤ ᠬᠡᠷᠡᠭ${J}ᠢ ᠰᠠᠨᠠᠯ${J}ᠢᠶᠠᠷ`,
       `︽ᠪᠡᠯᠴᠢᠭᠡᠷ${J}ᠦᠨ ᠬᠠᠤᠯᠢ︾${J}ᠶᠢᠨ 39${J}ᠳ᠋ᠦ᠋ᠭᠡᠷ ᠵᠦᠢᠯ᠂ 20${J}ᠠᠴᠠ 1${J}ᠡᠴᠡ`,
       `ᠰᠢᠯᠦᠳᠡᠨ${J}ᠦ ᠳ᠋ᠤᠭᠠᠷ`, // ᠳ᠋ᠤᠭᠠᠷ after a word is the noun "number"
+      `27${J}ᠤ ᠡᠳᠦᠷ᠂ 1${J}ᠦ ᠡᠳᠦᠷ᠂ 3${J}ᠶᠢ᠂ 2${J}ᠤᠨ`,
       `ᠶᠡᠷᠦ${J}ᠶᠢᠨ${J}ᠳᠡᠭᠡᠨ ᠭᠣᠣᠯ ᠨᠠᠭᠤᠷ ᠪᠠ ᠪᠡᠯᠴᠢᠭᠡᠷ ︵JPEG᠂ PNG︶`,
     ];
     for (const text of correct) expect(checkMongolianText(text), text).toEqual([]);

@@ -70,15 +70,6 @@ function soundOfStem(tokens: Token[], position: number): StemSound | undefined {
 
 const stemKinds = new Set<TokenKind>(['word', 'number', 'latin', 'placeholder', 'closer']);
 
-/**
- * Inner Mongolian dates write the day as "27 ᠤ ᠡᠳᠦᠷ" whatever the number's sound (government
- * usage, see formatDate.ts): the day's ᠤ is not checked against the number.
- */
-function isDayOfDate(tokens: Token[], stemPosition: number, suffixPosition: number): boolean {
-  const next = tokens[suffixPosition + 2];
-  return tokens[stemPosition].kind === 'number' && tokens[suffixPosition].text === 'ᠤ' && next?.text === 'ᠡᠳᠦᠷ';
-}
-
 function suffixFindings(tokens: Token[]): TextFinding[] {
   const findings: TextFinding[] = [];
   for (let position = 2; position < tokens.length; position += 1) {
@@ -93,7 +84,7 @@ function suffixFindings(tokens: Token[]): TextFinding[] {
     if (families.length === 0) continue;
 
     const sound = soundOfStem(tokens, position - 2);
-    const expected = isDayOfDate(tokens, position - 2, position) ? undefined : families.map((family) => family.formFor(sound ?? {})).find(Boolean);
+    const expected = families.map((family) => family.formFor(sound ?? {})).find(Boolean);
     const written = suffix.text.replace(/[\u180B-\u180D\u180F]/gu, '');
     const rightForm = expected && expected !== written ? spelledForm(expected) : suffix.text;
     const wrong = stem.text + separator.text + suffix.text;
@@ -132,6 +123,7 @@ function suffixFindings(tokens: Token[]): TextFinding[] {
 }
 
 function endingName(sound: StemSound | undefined): string {
+  if (sound?.ending === 'unstable-n') return 'an unstable n, as numerals do';
   return sound?.ending === 'n' ? '-n' : sound?.ending === 'vowel' ? 'a vowel' : 'a consonant';
 }
 

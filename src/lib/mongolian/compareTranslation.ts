@@ -47,7 +47,7 @@ const SEP = '[ \\u202F\\u180E]*';
 const ordinal = '[ᠳᠲ][\\u180B]?[ᠤᠦ][\\u180B]?ᠭ[ᠠᠡ]ᠷ';
 const mongolianArticle = new RegExp(`(\\d+)${SEP}${ordinal}${SEP}ᠵᠦᠢᠯ`, 'gu');
 const mongolianDatePart = new RegExp(`(\\d{4})${SEP}ᠣᠨ|(\\d{1,2})${SEP}(?:${ordinal}${SEP})?ᠰᠠᠷ|(\\d{1,2})${SEP}ᠤ?${SEP}ᠡᠳᠦᠷ`, 'gu');
-const mongolianNumber = /(\d+(?:,\d{3})*(?:\.\d+)?)[ \u202F]*(ᠲᠦᠮᠡ|ᠲᠡᠷᠪᠢᠮ)?/gu;
+const mongolianNumber = /(\d+(?:,\d{3})*(?:\.\d+)?)[ \u202F]*(ᠲᠦᠮᠡ|ᠪᠤᠮ)?/gu;
 
 interface CalendarDate { year?: number; month?: number; day?: number }
 
@@ -89,7 +89,7 @@ function num(text: string | undefined): number | undefined {
 function numberValue(digits: string, multiplier: string | undefined): number {
   const value = Number(digits.replaceAll(',', ''));
   if (multiplier === '万' || multiplier === 'ᠲᠦᠮᠡ') return Math.round(value * 10_000);
-  if (multiplier === '亿' || multiplier === 'ᠲᠡᠷᠪᠢᠮ') return Math.round(value * 100_000_000);
+  if (multiplier === '亿' || multiplier === 'ᠪᠤᠮ') return Math.round(value * 100_000_000);
   return value;
 }
 
@@ -149,7 +149,7 @@ export function missingFacts(original: Line[], translation: Line[]): MissingFind
       const plain = Number(match[1].replaceAll(',', ''));
       if (translatedNumbers.has(value) || (!match[2] && translatedNumbers.has(plain)) || reported.has(value)) continue;
       reported.add(value);
-      findings.push({ rule: 'missing-figure', original: match[0].trim(), originalLine: line, message: `the figure ${match[0].trim()} of the original is not in the translation`, fix: `add ${match[2] ? `${match[1]} ${match[2] === '万' ? 'ᠲᠦᠮᠡ' : 'ᠲᠡᠷᠪᠢᠮ'} (= ${value})` : value}` });
+      findings.push({ rule: 'missing-figure', original: match[0].trim(), originalLine: line, message: `the figure ${match[0].trim()} of the original is not in the translation`, fix: `add ${match[2] ? `${match[1]} ${match[2] === '万' ? 'ᠲᠦᠮᠡ' : 'ᠪᠤᠮ'} (= ${value})` : value}` });
     }
   }
   return findings;
@@ -176,21 +176,28 @@ export interface Term {
   variants?: readonly string[];
 }
 
+/** Search key of a text with brackets and punctuation as word breaks (︽ᠪᠦᠬᠦᠳᠡ is the word ᠪᠦᠬᠦᠳᠡ). */
+function wordsKey(text: string): string {
+  return mongolianSearchKey(text.replace(/[^\p{L}\p{M}\p{N}\u180B-\u180F\u200C\u200D\u202F]+/gu, ' '));
+}
+
 /**
  * Terms of the terminology file that the original uses and the translation renders otherwise.
  * A longer term hides the shorter ones inside it (人民检察院 is not also counted as 检察院), and
  * Mongolian is compared by search key, so NNBSP, FVS and ᠣ/ᠤ spellings of one word agree.
  */
 export function termsTranslatedOtherwise(original: Line[], translation: Line[], terms: readonly Term[]): MissingFinding[] {
-  const translatedKey = ` ${mongolianSearchKey(translation.map((line) => line.text).join(' '))} `;
-  const longestFirst = [...terms].filter((term) => term.zh && term.mn).sort((a, b) => b.zh.length - a.zh.length);
+  const translatedKey = ` ${wordsKey(translation.map((line) => line.text).join(' '))} `;
+  // One-character terms (市, 区, 院) are parts of other words (城市, 地区) far more often than terms.
+  const longestFirst = [...terms].filter((term) => term.zh.length > 1 && term.mn).sort((a, b) => b.zh.length - a.zh.length);
   const findings: MissingFinding[] = [];
   const masked = original.map((line) => ({ ...line }));
   for (const term of longestFirst) {
     const where = masked.find((line) => line.text.includes(term.zh));
     for (const line of masked) line.text = line.text.replaceAll(term.zh, '\u0000'.repeat(term.zh.length));
     if (!where) continue;
-    const accepted = [term.mn, ...(term.variants ?? [])].map((form) => ` ${mongolianSearchKey(form)} `);
+    // The term's last word may carry a suffix written on (ᠰᠢᠯᠭᠠᠭᠴᠢᠳ), so only its start is bounded.
+    const accepted = [term.mn, ...(term.variants ?? [])].map((form) => ` ${wordsKey(form)}`);
     if (accepted.some((form) => translatedKey.includes(form))) continue;
     findings.push({ rule: 'term', original: term.zh, originalLine: where.line, message: `the original says ${term.zh}; the terminology file (term "${term.id}") translates it ${term.mn}, which the translation does not use`, fix: `write ${term.mn}` });
   }

@@ -7,8 +7,11 @@
 
 /** Back (a, o, u) or front (e, ö, ü, and words with only i). */
 export type VowelClass = 'back' | 'front';
-/** How a word ends, for the suffix forms that depend on it. */
-export type Ending = 'vowel' | 'n' | 'consonant';
+/**
+ * How a word ends, for the suffix forms that depend on it. "unstable-n" is a word whose hidden n
+ * shows only in the genitive (numerals: ᠳᠣᠯᠣᠭ᠎ᠠ, genitive ᠳᠣᠯᠣᠭᠠᠨ ᠤ, accusative ᠳᠣᠯᠣᠭ᠎ᠠ ᠶᠢ).
+ */
+export type Ending = 'vowel' | 'n' | 'consonant' | 'unstable-n';
 
 export interface StemSound {
   vowelClass?: VowelClass;

@@ -23,9 +23,12 @@ function harmonyOnly(name: string, forms: ByClass): SuffixFamily {
   };
 }
 
-/** A family whose form after a vowel differs from the one after a consonant. */
-function byEnding(name: string, afterVowel: ByClass, afterConsonant: ByClass, afterN: ByClass = afterConsonant): SuffixFamily {
-  const table = { vowel: afterVowel, consonant: afterConsonant, n: afterN };
+/**
+ * A family whose form after a vowel differs from the one after a consonant. A word with an
+ * unstable n takes its vowel-stem form, except where given (the genitive shows the n).
+ */
+function byEnding(name: string, afterVowel: ByClass, afterConsonant: ByClass, afterN: ByClass = afterConsonant, afterUnstableN: ByClass = afterVowel): SuffixFamily {
+  const table = { vowel: afterVowel, consonant: afterConsonant, n: afterN, 'unstable-n': afterUnstableN };
   const forms = [...new Set([afterVowel, afterConsonant, afterN].flatMap((pair) => [pair.back, pair.front]))];
   return {
     name,
@@ -40,7 +43,7 @@ function byEnding(name: string, afterVowel: ByClass, afterConsonant: ByClass, af
 }
 
 export const suffixFamilies: readonly SuffixFamily[] = [
-  byEnding('genitive', { back: 'ᠶᠢᠨ', front: 'ᠶᠢᠨ' }, { back: 'ᠤᠨ', front: 'ᠦᠨ' }, { back: 'ᠤ', front: 'ᠦ' }),
+  byEnding('genitive', { back: 'ᠶᠢᠨ', front: 'ᠶᠢᠨ' }, { back: 'ᠤᠨ', front: 'ᠦᠨ' }, { back: 'ᠤ', front: 'ᠦ' }, { back: 'ᠤ', front: 'ᠦ' }),
   byEnding('accusative', { back: 'ᠶᠢ', front: 'ᠶᠢ' }, { back: 'ᠢ', front: 'ᠢ' }),
   harmonyOnly('dative', { back: 'ᠳᠤ', front: 'ᠳᠦ' }),
   harmonyOnly('dative', { back: 'ᠲᠤ', front: 'ᠲᠦ' }),
