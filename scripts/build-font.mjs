@@ -20,17 +20,24 @@ const require = createRequire(import.meta.url);
 
 /**
  * Code points kept: the Mongolian block (U+1800–18AF, FVS1–4 and MVS among them), NNBSP, ZWNJ/ZWJ,
- * the vertical forms of CJK brackets Mongolian text uses for titles (︽︾ ︵︶), and ASCII, which
- * Mongolian dates and figures are written in.
+ * and ASCII, which Mongolian dates and figures are written in.
+ *
+ * Not kept: the vertical forms ︽︾ ︵︶ ︖ (U+FE10–FE19, U+FE30–FE4F). Like every glyph of this font,
+ * its ︽ is drawn for a horizontal line (it looks like 《), because browsers turn Mongolian text on
+ * its side in vertical columns. But these code points are "upright" characters (Unicode
+ * Vertical_Orientation U), so Chromium draws them without turning them, and ︽ came out lying on
+ * its side. Left to the reader's CJK font (every system that reads Chinese has one), they are drawn
+ * upright with their true vertical shapes. See fonts.css.
  */
 export const keptRanges = [
   [0x1800, 0x18af],
   [0x202f, 0x202f],
   [0x200c, 0x200d],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe4f],
   [0x0020, 0x007e],
 ];
+
+/** Mongolian punctuation (birga to the four dots: ᠀ ᠁ ᠂ ᠃ ᠄ ᠅ …), kept in every subset. */
+const mongolianPunctuation = [0x1800, 0x180a];
 
 function charactersOf(ranges) {
   let text = '';
@@ -50,7 +57,7 @@ const defaultSource = require.resolve('@fontsource/noto-sans-mongolian/files/not
 export const chromeTextFiles = ['src/data/procuratorate.json', 'src/i18n/locales.ts'];
 
 async function mongolianCharactersIn(files) {
-  const characters = new Set(' \u202f\u180b\u180c\u180d\u180e');
+  const characters = new Set([...' \u202f\u180b\u180c\u180d\u180e', ...charactersOf([mongolianPunctuation])]);
   for (const file of files) {
     for (const character of await readFile(file, 'utf8')) {
       if (/[\u1800-\u18af]/u.test(character)) characters.add(character);

@@ -17,7 +17,8 @@ export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: nu
 /**
  * A date as readers of each language write it. Intl has no traditional-script Mongolian (it falls
  * back to Cyrillic), so Mongolian follows Inner Mongolian government usage: ASCII digits with
- * Mongolian words, suffixes joined by a narrow no-break space.
+ * Mongolian words, suffixes (the month's ordinal too) joined by a narrow no-break space, so a
+ * number never ends a column apart from its suffix.
  * @example formatDate(new Date('2025-05-27T00:00:00+08:00'), 'zh') // '2025年5月27日'
  * @example formatDate(new Date('2025-05-22T00:00:00+08:00'), 'mn') // '2025 ᠣᠨ ᠤ 5 ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ 22 ᠤᠨ ᠡᠳᠦᠷ' (with U+202F)
  */

@@ -8,6 +8,8 @@ export function scrollSidewaysOnWheel(area: HTMLElement): void {
     'wheel',
     (event) => {
       if (event.ctrlKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) return;
+      // The area may scroll only at some widths (global.css); where it does not, its parent does.
+      if (!/auto|scroll/u.test(getComputedStyle(area).overflowX)) return;
       const maxScrollLeft = area.scrollWidth - area.clientWidth;
       if (maxScrollLeft <= 0) return;
       const canMove = event.deltaY > 0 ? area.scrollLeft < maxScrollLeft - 1 : area.scrollLeft > 0;

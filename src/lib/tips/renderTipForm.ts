@@ -97,8 +97,9 @@ ${slot('place')}
 </fieldset>
 <div class="${fieldClass('noticedOn')}">
 <label for="tip-noticedOn">${escapeHtml(t('tip.noticedOn.label'))} ${optional}</label>
+<p class="hint" id="tip-noticedOn-hint">${escapeHtml(t('tip.noticedOn.hint'))}</p>
 ${slot('noticedOn')}
-<input id="tip-noticedOn" name="noticedOn" type="date" value="${value('noticedOn')}"${aria('noticedOn', false)}>
+<input id="tip-noticedOn" name="noticedOn" type="date" value="${value('noticedOn')}"${aria('noticedOn')}>
 </div>
 <div class="${fieldClass('responsible')}">
 <label for="tip-responsible">${escapeHtml(t('tip.responsible.label'))} ${optional}</label>
