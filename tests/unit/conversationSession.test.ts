@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from '../../src/lib/crypto/base64url';
 import { generateReceiptCode } from '../../src/lib/tips/receiptCode';
-import { openWithTipsterKeys, sealForTipster } from '../../src/lib/conversation/staffMessage';
+import { openWithTipsterKeys, sealForTipster } from '../../src/lib/conversation/forTipster';
 import { tipsterKeysFromCode, tipsterPublicKeyForCode } from '../../src/lib/conversation/tipsterKeys';
 import {
   endTipsterSessionCookie,

@@ -9,7 +9,11 @@ import { deadlineRank } from '../staff/deadlines.ts';
 export const messageAuthors = ['staff', 'tipster'] as const;
 export type MessageAuthor = (typeof messageAuthors)[number];
 
-/** One message as stored: nothing in it is readable without the tipster's code or a reviewer's key. */
+/**
+ * One message as stored: nothing in it is readable without the tipster's code or a reviewer's
+ * key. Every message is sealed twice, once for each side, so both can reread the whole
+ * conversation (sealMessage.ts).
+ */
 export interface ConversationMessage {
   tipId: string;
   /** 0 for the first message of the tip, then 1, 2, …: the order, and part of what the seal is bound to. */
@@ -17,8 +21,10 @@ export interface ConversationMessage {
   author: MessageAuthor;
   /** The hour it was sent (ISO, minutes zeroed): enough to sort and to show "new", too coarse to match a visit. */
   sentHour: string;
-  /** Staff: "tipster1:…" (staffMessage.ts); tipster: "sealed2:…" (tipsterMessage.ts). */
-  sealedBody: string;
+  /** The tipster's copy, "tipster1:…" (forTipster.ts): opens only with the receipt code. */
+  forTipster: string;
+  /** The reviewers' copy, "sealed2:…" (forReviewers.ts): opens only with a reviewer's key file. */
+  forReviewers: string;
   fileCount: number;
 }
 

@@ -16,7 +16,7 @@ export interface NewMessageFile {
 }
 
 export interface NewConversationMessage extends ConversationMessage {
-  /** Reviewer key ids a tipster message is sealed to (comma-separated); empty for a staff message. */
+  /** Reviewer key ids the reviewers' copy is sealed to (comma-separated), as for a tip. */
   sealedToKeyId: string;
   /** Staff messages: who wrote it (also in the audit log); tipster messages: empty. */
   writtenBy: string;
