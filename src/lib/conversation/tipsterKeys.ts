@@ -11,13 +11,14 @@
  */
 import { DhkemX25519HkdfSha256 } from '@hpke/core';
 import { normalizeReceiptCode } from '../tips/receiptCode.ts';
-import { fromBase64Url, toBase64Url } from '../crypto/base64url.ts';
+import { toBase64Url } from '../crypto/base64url.ts';
 
 export const tipsterKeySalt = 'procuratorate-conversation v1|tipster key salt';
 export const tipsterKeyInfo = 'procuratorate-conversation v1|tipster X25519 private key';
 const privateKeyLength = 32;
 const kem = new DhkemX25519HkdfSha256();
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const x25519BasePoint = Uint8Array.from({ length: 32 }, (_, index) => (index === 0 ? 9 : 0));
 
 export class NotAReceiptCodeError extends Error {}
 
@@ -53,9 +54,10 @@ export async function tipsterPrivateKeyFromCode(typedCode: string): Promise<Uint
 export async function tipsterKeysFromPrivateKey(privateKey: Uint8Array<ArrayBuffer>): Promise<TipsterKeys> {
   if (privateKey.byteLength !== privateKeyLength) throw new NotAReceiptCodeError(`A tipster private key has ${privateKeyLength} bytes, not ${privateKey.byteLength}.`);
   const privateCryptoKey = await kem.importKey('raw', privateKey.slice().buffer, false);
-  // The library imports the private half extractable; its JWK names the public half (x).
-  const { x } = await crypto.subtle.exportKey('jwk', privateCryptoKey);
-  const publicKey = fromBase64Url(x!);
+  // X25519(private key, 9) is the public key: computed, not read from an export, so it runs the
+  // same in every runtime (some browsers cannot export an imported X25519 key as JWK).
+  const basePoint = await crypto.subtle.importKey('raw', x25519BasePoint, { name: 'X25519' }, false, []);
+  const publicKey = new Uint8Array(await crypto.subtle.deriveBits({ name: 'X25519', public: basePoint }, privateCryptoKey, 256));
   const publicCryptoKey = await kem.importKey('raw', publicKey.slice().buffer, true);
   return { privateKey: privateKey.slice(), pair: { privateKey: privateCryptoKey, publicKey: publicCryptoKey }, publicKey };
 }
