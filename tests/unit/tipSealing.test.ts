@@ -148,7 +148,7 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
     const content = JSON.parse(await openSealedText(stored.content, stored.id));
     expect(content).toMatchObject({ description: tip.description, place: tip.place, contact: { name: '王五', phone: '13912345678', email: 'wang@example.com' } });
     expect(content.attachments[0]).toMatchObject({ name: '排污口照片.jpg', contentType: 'image/jpeg', byteLength: photo.byteLength });
-    expect(await openSealedBytes(objects.get(content.attachments[0].objectKey)!, stored, 0)).toEqual(photo);
+    expect(await openSealedBytes(objects.get(content.attachments[0].objectKey)!, stored as { id: string; content: string }, 0)).toEqual(photo);
   });
 });
 
