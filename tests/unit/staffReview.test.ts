@@ -306,7 +306,7 @@ describe('staff review', () => {
     const erased = await (await (await session(env)).get(`/api/staff/tips/${closed}`)).json();
     expect(erased).toMatchObject({ content: '', contentErasedAt: '2026-07-15T08:00:00.000Z', status: 'closed', category: 'ecology' });
     expect(env.rows('SELECT * FROM tip_submissions WHERE tip_id = ?', closed)).toEqual([]);
-    expect(env.tips().find((tip) => tip.id === open)!.content).toMatch(/^sealed1:/);
+    expect(env.tips().find((tip) => tip.id === open)!.content).toMatch(/^sealed2:/);
     expect(env.auditLog().filter((entry) => entry.action === 'retention_erase').map((entry) => entry.tipId)).toEqual([closed]);
   });
 
