@@ -4,12 +4,9 @@
 // needs only Node and these files, no npm install. PGlite (trials and tests only) stays outside.
 // `--only tips` bundles just the tool.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readPostgresMigrations } from '../src/node/readMigrationSet.ts';
 
-const migrations = readdirSync('migrations/pg')
-  .filter((name) => /^\d{4}_.+\.sql$/.test(name))
-  .sort()
-  .map((name) => ({ name, sql: readFileSync(`migrations/pg/${name}`, 'utf8') }));
+const migrations = readPostgresMigrations();
 
 await build({
   entryPoints: process.argv.includes('--only') ? { tips: 'src/node/tips.ts' } : { server: 'src/node/main.ts', migrate: 'src/node/migrate.ts', tips: 'src/node/tips.ts' },

@@ -1,12 +1,19 @@
-// `npm run staff -- add <username> [--remote]`: creates or resets a staff account for password
-// sign-in (local use and self-hosting; production normally uses Cloudflare Access instead).
-// The password is read from the terminal (or STAFF_PASSWORD for scripts) and only its PBKDF2 hash
-// is stored. `npm run staff -- hash` prints a hash without touching a database (for PostgreSQL).
-import { execFileSync } from 'node:child_process';
+// `npm run staff -- add|remove <username> [--remote | --database-url URL]` and `npm run staff -- list [...]`:
+// staff accounts for password sign-in (local use and self-hosting; production on Cloudflare
+// normally uses Cloudflare Access instead). Written through the one StaffStore, to the local D1
+// (default), the remote D1 (--remote) or PostgreSQL (--database-url). The password is read from
+// the terminal (or STAFF_PASSWORD for scripts) and only its PBKDF2 hash is stored: 100,000
+// iterations for D1 (workerd's cap), 600,000 for PostgreSQL (the Node server). Adding an existing
+// account resets its password and ends its sessions; removing one ends its sessions.
+// `npm run staff -- hash` prints a hash without touching a database.
 import { createInterface } from 'node:readline/promises';
 import { hashPassword, minimumPasswordLength } from '../src/lib/staff/password.ts';
+import { sqlStaffStore } from '../src/lib/staff/sqlStaffStore.ts';
+import { openStaffDatabase } from './staffDatabase.mjs';
 
-const [command, username, ...flags] = process.argv.slice(2);
+const iterations = { cloudflare: 100_000, node: 600_000 };
+const [command, username, ...rest] = process.argv.slice(2);
+const flags = command === 'list' ? [username, ...rest].filter(Boolean) : rest;
 
 async function readPassword() {
   if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;
@@ -19,19 +26,37 @@ async function readPassword() {
   return password;
 }
 
+const usage = 'Usage: npm run staff -- add|remove <username> [--remote | --database-url URL]   |   npm run staff -- list [--remote | --database-url URL]   |   npm run staff -- hash';
+
 if (command === 'hash') {
   console.log(await hashPassword(await readPassword()));
-} else if (command === 'add' && username) {
+} else if ((command === 'add' || command === 'remove') && username) {
   if (!/^[A-Za-z0-9._@-]{1,100}$/.test(username)) {
     console.error('A username may hold letters, digits and . _ @ - only (at most 100).');
     process.exit(2);
   }
-  const hash = await hashPassword(await readPassword());
-  const sql = `INSERT INTO staff_accounts (username, password_hash, created_at) VALUES ('${username}', '${hash}', '${new Date().toISOString()}')
-    ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash`;
-  execFileSync('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', flags.includes('--remote') ? '--remote' : '--local', '--command', sql], { stdio: 'inherit' });
-  console.log(`Staff account "${username}" is ready; sign in at /staff/login/.`);
+  const database = await openStaffDatabase(flags);
+  const store = sqlStaffStore(database.driver);
+  try {
+    if (command === 'add') {
+      await store.saveAccount(username, await hashPassword(await readPassword(), iterations[database.platform]), new Date().toISOString());
+      console.log(`Staff account "${username}" is ready; sign in at /staff/login/.`);
+    } else {
+      const removed = await store.removeAccount(username);
+      console.log(removed ? `Staff account "${username}" is removed and its sessions are ended.` : `There is no staff account "${username}".`);
+      if (!removed) process.exitCode = 1;
+    }
+  } finally {
+    await database.close();
+  }
+} else if (command === 'list') {
+  const database = await openStaffDatabase(flags);
+  try {
+    for (const account of await sqlStaffStore(database.driver).listAccounts()) console.log(`${account.username}\tcreated ${account.createdAt}`);
+  } finally {
+    await database.close();
+  }
 } else {
-  console.error('Usage: npm run staff -- add <username> [--remote]   |   npm run staff -- hash');
+  console.error(usage);
   process.exit(2);
 }

@@ -1,8 +1,9 @@
 // `npm run serve:node` (or `node dist-node/server.mjs` on a server): the whole self-hosted site in
 // one process. Settings come from environment variables; see the README, "Deploying in mainland China".
 import { mkdir } from 'node:fs/promises';
-import { pgTipStore } from '../lib/tips/postgres/pgTipStore';
-import { pgStaffStore } from '../lib/staff/pgStaffStore';
+import { sqlTipStore } from '../lib/tips/sqlTipStore';
+import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
+import { postgresDriver } from '../lib/sql/postgresDriver';
 import { pendingMigrations } from '../lib/tips/postgres/migrations';
 import { diskAttachmentStore } from './diskAttachmentStore';
 import { distShells } from './distShells';
@@ -27,11 +28,11 @@ async function main() {
   const site = await createSiteServer({
     siteDir: config.siteDir,
     database,
-    store: pgTipStore(database),
+    store: sqlTipStore(postgresDriver(database)),
     attachments: diskAttachmentStore(config.uploadDir),
     shells: distShells(config.siteDir),
     tipConfig: config.tips,
-    ...(config.staff ? { staff: { store: pgStaffStore(database), config: config.staff } } : {}),
+    ...(config.staff ? { staff: { store: sqlStaffStore(postgresDriver(database)), config: config.staff } } : {}),
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
     drainMs: config.shutdownDrainMs,

@@ -1,5 +1,5 @@
-// `npm run db:migrate:pg` (or `node dist-node/migrate.mjs`): applies the PostgreSQL migrations in
-// migrations/pg/ that DATABASE_URL's database lacks. Safe to run from several hosts at once.
+// `npm run db:migrate:pg` (or `node dist-node/migrate.mjs`): applies the PostgreSQL migrations
+// (migrations/, with migrations/pg/'s dialect files in place) that DATABASE_URL's database lacks. Safe to run from several hosts at once.
 import { applyMigrations } from '../lib/tips/postgres/migrations';
 import { openDatabase } from './openDatabase';
 import { shippedMigrations } from './migrationSource';

@@ -1,8 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import pg from 'pg';
-import { nodePostgresDatabase, pgliteDatabase, type PgDatabase } from '../lib/tips/postgres/database';
-import type { Migration } from '../lib/tips/postgres/migrations';
+import { nodePostgresDatabase, pgliteDatabase, type PgDatabase } from '../lib/tips/postgres/database.ts';
 
 /**
  * A PostgreSQL database from a URL: postgres://… through a node-postgres pool, or "pglite:DIR"
@@ -21,10 +18,4 @@ export async function openDatabase(url: string, poolSize = 10): Promise<PgDataba
   // An idle client that loses its server is dropped, not a crash of the process.
   pool.on('error', (error) => console.error('database connection lost:', error.message));
   return nodePostgresDatabase(pool);
-}
-
-/** The numbered PostgreSQL migrations (migrations/pg/*.sql). */
-export async function readMigrations(directory: string): Promise<Migration[]> {
-  const names = (await readdir(directory)).filter((name) => /^\d{4}_.+\.sql$/.test(name)).sort();
-  return Promise.all(names.map(async (name) => ({ name, sql: await readFile(join(directory, name), 'utf8') })));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tipConfigFromEnv } from '../lib/tips/config';
-import { staffConfigFromEnv, type StaffConfig } from '../lib/staff/config';
+import { nodePlatform, staffConfigFromEnv, type StaffConfig } from '../lib/staff/config';
 import type { TipConfig } from '../lib/tips/storage';
 
 /** Settings of the self-hosted server, from environment variables (README: "Deploying in mainland China"). */
@@ -51,7 +51,7 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
   let staff: StaffConfig | undefined;
   if (env.STAFF_SESSION_SECRET !== undefined) {
     try {
-      staff = staffConfigFromEnv(env);
+      staff = staffConfigFromEnv(env, nodePlatform);
     } catch (error) {
       if (!(error instanceof z.ZodError)) throw error;
       issues.push(...error.issues);

@@ -93,7 +93,7 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     }
     if (path === '/api/staff' || path.startsWith('/api/staff/')) {
       const response = options.staff
-        ? await handleStaffRequest(toWebRequest(incoming, options.publicOrigin), { store: options.staff.store, attachments: options.attachments, config: options.staff.config })
+        ? await handleStaffRequest(toWebRequest(incoming, options.publicOrigin), { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddressOf(incoming, options.clientAddressHeader) })
         : Response.json({ error: 'not_found', message: '此服务器未开启工作人员审阅（未设置 STAFF_SESSION_SECRET）。' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
       return sendWebResponse(withSiteHeaders(response, rules, path), outgoing, headOnly);
     }

@@ -18,8 +18,9 @@ import { parseArgs } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { importKeyFile, importReviewerPublicKey, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
 import { openTipContent, openTipFile, resealTipContent, sealedKeyIds } from '../lib/crypto/tipEnvelope';
-import { d1StaffStore } from '../lib/staff/d1StaffStore';
-import { pgStaffStore } from '../lib/staff/pgStaffStore';
+import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
+import { d1Driver } from '../lib/sql/d1Driver';
+import { postgresDriver } from '../lib/sql/postgresDriver';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType, tipBaseName } from '../lib/staff/evidenceFileName';
 import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
 import type { D1Database, D1Statement } from '../lib/tips/cloudflare/bindings';
@@ -128,7 +129,7 @@ async function openSource(values: Record<string, string | string[] | boolean | u
     if (!uploadDir) throw new UsageError('With --database-url, say where the evidence files are: --upload-dir <dir> (the server\'s UPLOAD_DIR).');
     const database = await openDatabase(databaseUrl, 2);
     return {
-      store: pgStaffStore(database),
+      store: sqlStaffStore(postgresDriver(database)),
       attachments: diskAttachmentStore(resolve(uploadDir)),
       async replaceContent(tipId, previous, content, sealedToKeyId) {
         const { rows } = await database.query('UPDATE tips SET content = $1, sealed_to_key_id = $2 WHERE id = $3 AND content = $4 RETURNING id', [content, sealedToKeyId, tipId, previous]);
@@ -140,7 +141,7 @@ async function openSource(values: Record<string, string | string[] | boolean | u
   const stateDir = resolve((values.state as string | undefined) ?? '.wrangler/state/v3');
   const database = localTipsDatabase(stateDir);
   return {
-    store: d1StaffStore(sqliteAsD1(database)),
+    store: sqlStaffStore(d1Driver(sqliteAsD1(database))),
     attachments: localR2Attachments(stateDir),
     async replaceContent(tipId, previous, content, sealedToKeyId) {
       return database.prepare('UPDATE tips SET content = ?, sealed_to_key_id = ? WHERE id = ? AND content = ?').run(content, sealedToKeyId, tipId, previous).changes === 1;

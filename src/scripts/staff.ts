@@ -8,6 +8,7 @@ import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '..
 import { abuseCheckLabels, auditActionLabels, deadlineLabels, statusLabels } from '../lib/staff/labels';
 import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
 import type { TipContent } from '../lib/tips/storage';
+import { showSessions } from './staffSessions';
 
 interface ListedTip {
   id: string;
@@ -26,6 +27,7 @@ interface ListedTip {
 }
 interface OpenedTip extends ListedTip {
   content: string;
+  contentErasedAt?: string;
   attachments: Array<{ position: number; byteLength: number; deletedAt?: string }>;
   history: Array<{ status: keyof typeof statusLabels; note: string; changedBy: string; changedAt: string }>;
 }
@@ -140,7 +142,8 @@ async function openTip(id: string): Promise<void> {
   contentArea.replaceChildren();
   let content: TipContent | undefined;
   let seal: OpenedSeal | undefined;
-  try {
+  if (tip.contentErasedAt) contentArea.append(element('p', `办结后已过保存期限，线索内容（含联系方式）已于 ${tip.contentErasedAt.slice(0, 10)} 清除。`, 'message'));
+  else try {
     seal = await openTipContent(keys, tip.id, tip.content);
     content = JSON.parse(seal.text) as TipContent;
   } catch (error) {
@@ -262,6 +265,7 @@ export async function startStaffReview(): Promise<void> {
   csrfToken = session.csrfToken;
   $('[data-actor]').textContent = `当前用户：${session.actor}`;
   $('[data-retention-days]').textContent = String(session.retentionDays);
+  void showSessions(api, post);
 
   $<HTMLFormElement>('[data-key-form]').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -289,8 +293,8 @@ export async function startStaffReview(): Promise<void> {
   });
   $('[data-retention]').addEventListener('click', async () => {
     const answer = await post('/api/staff/retention', {});
-    const body = (await answer.json()) as { deleted?: number; message?: string };
-    say(answer.ok ? `已删除 ${body.deleted} 个到期附件。` : (body.message ?? '执行失败。'));
+    const body = (await answer.json()) as { deleted?: number; erased?: number; message?: string };
+    say(answer.ok ? `已删除 ${body.deleted} 个到期附件，清除 ${body.erased} 条到期线索的内容。` : (body.message ?? '执行失败。'));
   });
   $('[data-logout]').addEventListener('click', async () => {
     await post('/api/staff/logout', {});

@@ -2,12 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { asOwnClient, marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
 import { hashPassword } from '../../src/lib/staff/password';
-import { createSessionToken } from '../../src/lib/staff/session';
+import { newSessionId, sessionIdHash } from '../../src/lib/staff/session';
 import { ensureTestSecrets, testKeyPassphrase, testPrivateKeyPath } from '../support/testKeys';
 
 // Staff review against the real function (workerd, local D1/R2). Each test makes its own staff
 // account, so per-account login limits never collide.
-const secrets = ensureTestSecrets();
+ensureTestSecrets();
 const password = 'a long test-only staff password';
 
 async function newStaffAccount(): Promise<string> {
@@ -37,9 +37,14 @@ const endpoints: Array<[string, string]> = [
   ['POST', '/api/staff/retention'],
 ];
 
-test('every staff endpoint answers 401 without a session and 403 with a forged or expired one, with the staff headers', async ({ request }) => {
-  const forged = await createSessionToken('not-the-server-secret-but-long-enough-0000', 'intruder', new Date(), 3600);
-  const expired = await createSessionToken(secrets.sessionSecret, 'someone', new Date(Date.now() - 7_200_000), 3600);
+test('every staff endpoint answers 401 without a session and 403 with a made-up or expired one, with the staff headers', async ({ request }) => {
+  test.setTimeout(60_000);
+  const forged = newSessionId();
+  const expired = newSessionId();
+  const owner = await newStaffAccount();
+  await queryTipsDb(
+    `INSERT INTO staff_sessions (id_hash, username, created_at, expires_at) VALUES ('${await sessionIdHash(expired)}', '${owner}', '${new Date(Date.now() - 7_200_000).toISOString()}', '${new Date(Date.now() - 3_600_000).toISOString()}')`,
+  );
   for (const [method, path] of endpoints) {
     const none = await request.fetch(path, { method });
     expect(none.status(), `${method} ${path}`).toBe(401);
@@ -173,7 +178,20 @@ test('the login page passes axe, says why a login failed, and limits attempts pe
   }
   const limited = await request.post('/api/staff/login', { form: { username, password }, maxRedirects: 0, headers: { Accept: 'application/json' } });
   expect(limited.status()).toBe(429);
-  expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
+  const retryAfter = Number(limited.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  // A delay, not a lock: once it has passed, the right password signs in (and other tests' sign-ins from this address are not slowed).
+  await page.waitForTimeout(retryAfter * 1000 + 100);
+  expect((await request.post('/api/staff/login', { form: { username, password }, maxRedirects: 0, headers: { Accept: 'application/json' } })).status()).toBe(200);
+});
+
+test('an old session cookie stops working after logout', async ({ request }) => {
+  const username = await newStaffAccount();
+  expect((await request.post('/api/staff/login', { form: { username, password }, maxRedirects: 0, headers: { Accept: 'application/json' } })).status()).toBe(200);
+  const cookie = (await request.storageState()).cookies.find((each) => each.name === 'staff_session')!.value;
+  const { csrfToken } = await (await request.get('/api/staff/session')).json();
+  expect((await request.post('/api/staff/logout', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(200);
+  expect((await request.get('/api/staff/tips', { headers: { Cookie: `staff_session=${cookie}` } })).status()).toBe(403);
 });
 
 test.describe('a tip sent without JavaScript', () => {

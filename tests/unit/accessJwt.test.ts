@@ -94,7 +94,7 @@ describe('Cloudflare Access', () => {
     const service = await jwt({ email: undefined, sub: '', common_name: '0123abcd.access', type: 'app' });
     const retention = await ask(env, service, '/api/staff/retention', 'POST');
     expect(retention.status).toBe(200);
-    expect(await retention.json()).toEqual({ deleted: 0 });
+    expect(await retention.json()).toEqual({ deleted: 0, erased: 0 });
     expect((await ask(env, service, '/api/staff/tips')).status).toBe(403);
     expect((await ask(env, service, '/api/staff/session')).status).toBe(403);
     const unlisted = await jwt({ email: undefined, sub: '', common_name: 'someone-else.access' });

@@ -7,14 +7,15 @@ import { PGlite } from '@electric-sql/pglite';
 import mn from '../../src/i18n/mn.json';
 import { pgliteDatabase, type PgDatabase } from '../../src/lib/tips/postgres/database';
 import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
-import { pgTipStore } from '../../src/lib/tips/postgres/pgTipStore';
-import { pgStaffStore } from '../../src/lib/staff/pgStaffStore';
+import { sqlTipStore } from '../../src/lib/tips/sqlTipStore';
+import { sqlStaffStore } from '../../src/lib/staff/sqlStaffStore';
+import { postgresDriver } from '../../src/lib/sql/postgresDriver';
 import { staffPassword, staffPasswordHash } from './support/staffEnvironment';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { distShells } from '../../src/node/distShells';
 import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
 import { pgMigrations } from './support/tipStorageTargets';
-import { openSealedBytes, openSealedText, testReviewerKeys } from './support/memoryTipEnvironment';
+import { openSealedBytes, openSealedText, testReviewerKeys } from './support/sqlTipEnvironment';
 
 // The self-hosted server in this process, over the built site (npm test builds first) and
 // embedded PGlite, on a port of its own (8811).
@@ -40,7 +41,7 @@ async function startServer(drainMs = 0) {
   const site = await createSiteServer({
     siteDir: 'dist',
     database: { ...database, close: async () => void (closedByServer.value = true) },
-    store: pgTipStore(database),
+    store: sqlTipStore(postgresDriver(database)),
     attachments: diskAttachmentStore(uploadDir),
     shells: distShells('dist'),
     tipConfig: {
@@ -54,13 +55,16 @@ async function startServer(drainMs = 0) {
       powMaxNumber: 1000,
     },
     staff: {
-      store: pgStaffStore(database),
+      store: sqlStaffStore(postgresDriver(database)),
       config: {
         sessionSecret: 'node-server-test-session-secret-0123456789',
         sessionTtlSeconds: 3600,
         passwordLogin: true,
-        loginMaxAttempts: 5,
-        loginWindowSeconds: 900,
+        loginFreeAttempts: 3,
+        loginMaxDelaySeconds: 60,
+        loginClientMaxDelaySeconds: 900,
+        loginChecksPerMinute: 60,
+        passwordIterations: 1000,
         deadlines: { acknowledgeDays: 7, answerMonths: 3 },
         retentionDays: 30,
       },

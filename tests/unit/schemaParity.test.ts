@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgliteDatabase } from '../../src/lib/tips/postgres/database';
 import { applyMigrations, pendingMigrations } from '../../src/lib/tips/postgres/migrations';
 import { pgMigrations } from './support/tipStorageTargets';
+import { postgresMigrationSet } from '../../src/lib/sql/migrationSet';
 
 type Schema = Record<string, Array<{ column: string; required: boolean }>>;
 
@@ -45,9 +46,23 @@ describe('the two databases', { timeout: 60_000 }, () => {
     expect(await pgSchema()).toEqual(d1);
   });
 
-  it('number their migrations alike', () => {
-    const numbers = (names: string[]) => names.filter((name) => name.endsWith('.sql')).map((name) => name.slice(0, 4)).sort();
-    expect(numbers(readdirSync('migrations/pg'))).toEqual(numbers(readdirSync('migrations')));
+  it('run one migration set: PostgreSQL takes a dialect file only in place of a D1 migration of the same name', () => {
+    const shared = readdirSync('migrations').filter((name) => name.endsWith('.sql')).sort();
+    expect(pgMigrations().map((migration) => migration.name)).toEqual(shared);
+    for (const name of readdirSync('migrations/pg')) expect(shared, `migrations/pg/${name}`).toContain(name);
+    expect(() => postgresMigrationSet([], [{ name: '0009_x.sql', sql: '' }])).toThrow(/migrations\/pg\/0009_x.sql has no migrations\/0009_x.sql/);
+  });
+
+  it('give every time in PostgreSQL the one type timestamptz', async () => {
+    const db = pgliteDatabase(new PGlite());
+    await applyMigrations(db, pgMigrations());
+    const { rows } = await db.query<{ column: string; data_type: string }>(
+      `SELECT table_name || '.' || column_name AS column, data_type FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> 'schema_migrations' AND (column_name LIKE '%\\_at' OR column_name = 'at' OR column_name = 'keep_until')`,
+    );
+    await db.close();
+    expect(rows.length).toBeGreaterThan(8);
+    expect(rows.filter((row) => row.data_type !== 'timestamp with time zone')).toEqual([]);
   });
 });
 
@@ -69,5 +84,32 @@ describe('PostgreSQL migrations', { timeout: 60_000 }, () => {
     expect((await db.query("SELECT to_regclass('half_made') AS t")).rows[0]).toEqual({ t: null });
     expect(await pendingMigrations(db, [broken])).toEqual(['9999_broken.sql']);
     await db.close();
+  });
+});
+
+describe('migration 0003 on a database that already holds tips', { timeout: 60_000 }, () => {
+  const before = (name: string) => name < '0003';
+  const insertTip = `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, received_at, status, status_changed_at)
+    VALUES ('t1', 'h1', 'ecology', 'horqin', 1, 'sealed1:x', '2026-05-01T10:17:23.456Z', 'received', '2026-05-01T10:17:23.456Z')`;
+
+  it('keeps only the hour of the times already stored, in D1 (SQLite)', () => {
+    const db = new DatabaseSync(':memory:');
+    const migrations = readdirSync('migrations').filter((file) => file.endsWith('.sql')).sort();
+    for (const name of migrations.filter(before)) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    db.exec(insertTip);
+    for (const name of migrations.filter((name) => !before(name))) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    expect(db.prepare('SELECT received_at, status_changed_at FROM tips').get()).toEqual({ received_at: '2026-05-01T10:00:00.000Z', status_changed_at: '2026-05-01T10:00:00.000Z' });
+  });
+
+  it('keeps only the hour of the times already stored, in PostgreSQL, whatever the session time zone', async () => {
+    const db = pgliteDatabase(new PGlite());
+    await db.exec("SET TIME ZONE 'Asia/Kolkata'");
+    const migrations = pgMigrations();
+    await applyMigrations(db, migrations.filter((migration) => before(migration.name)));
+    await db.exec(insertTip.replace(", 1, 'sealed1", ", true, 'sealed1"));
+    await applyMigrations(db, migrations);
+    const { rows } = await db.query<{ received_at: Date }>('SELECT received_at FROM tips');
+    await db.close();
+    expect(rows[0]!.received_at.toISOString()).toBe('2026-05-01T10:00:00.000Z');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, receiptAlphabet, receiptCodeBits } from '../../src/lib/tips/receiptCode';
-import { rateLimitKey, secondsUntilWindowEnds } from '../../src/lib/tips/rateLimit';
+import { secondsUntilWindowEnds } from '../../src/lib/tips/rateLimit';
+import { ProcessRateCounter } from '../../src/lib/tips/processRateCounter';
 import { sniffEvidenceType } from '../../src/lib/tips/sniffFileType';
 import { escapeHtml } from '../../src/lib/tips/html';
 import { renderTipForm } from '../../src/lib/tips/renderTipForm';
@@ -35,16 +36,11 @@ describe('receipt codes', () => {
   });
 });
 
-describe('the rate-limit key', () => {
-  it('hides the address, depends on the salt, and changes every day', async () => {
-    const day1 = new Date('2025-05-27T10:00:00Z');
-    const key = await rateLimitKey('203.0.113.7', 'salt-a', day1);
-    expect(key).toMatch(/^[0-9a-f]{32}$/);
-    expect(key).not.toContain('203');
-    expect(await rateLimitKey('203.0.113.7', 'salt-a', new Date('2025-05-27T23:59:00Z'))).toBe(key);
-    expect(await rateLimitKey('203.0.113.7', 'salt-a', new Date('2025-05-28T00:00:00Z'))).not.toBe(key);
-    expect(await rateLimitKey('203.0.113.7', 'salt-b', day1)).not.toBe(key);
-    expect(await rateLimitKey('203.0.113.8', 'salt-a', day1)).not.toBe(key);
+describe('the rate-limit count', () => {
+  it('counts each client in its window, in memory, and forgets a window once the next begins', () => {
+    const counter = new ProcessRateCounter();
+    expect([counter.count('203.0.113.7', 600), counter.count('203.0.113.7', 600), counter.count('203.0.113.8', 600)]).toEqual([1, 2, 1]);
+    expect(counter.count('203.0.113.7', 1200)).toBe(1);
   });
 
   it('says how long until the window ends', () => {

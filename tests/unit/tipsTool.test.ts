@@ -7,12 +7,14 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { getPlatformProxy } from 'wrangler';
 import { generateReviewerKey } from '../../src/lib/crypto/reviewerKeys';
-import { d1TipStore, r2AttachmentStore } from '../../src/lib/tips/cloudflare/d1TipStore';
+import { sqlTipStore } from '../../src/lib/tips/sqlTipStore';
+import { d1Driver } from '../../src/lib/sql/d1Driver';
+import { postgresDriver } from '../../src/lib/sql/postgresDriver';
+import { r2AttachmentStore } from '../../src/lib/tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../../src/lib/tips/cloudflare/bindings';
 import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
 import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
 import { pgliteDatabase } from '../../src/lib/tips/postgres/database';
-import { pgTipStore } from '../../src/lib/tips/postgres/pgTipStore';
 import { shellEnd, shellStart } from '../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipStore } from '../../src/lib/tips/storage';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
@@ -105,7 +107,7 @@ describe('npm run tips (finding 4)', () => {
       const sql = readFileSync(`migrations/${name}`, 'utf8').replace(/--.*$/gm, '');
       for (const statement of sql.split(/;\s*(?:\n|$)/).map((part) => part.trim()).filter(Boolean)) await proxy.env.TIPS_DB.prepare(statement).run();
     }
-    await submitTip(d1TipStore(proxy.env.TIPS_DB), r2AttachmentStore(proxy.env.TIPS_FILES), '本地 D1 里的真实线索：河道里有工业废水直接排放，离线打开。');
+    await submitTip(sqlTipStore(d1Driver(proxy.env.TIPS_DB)), r2AttachmentStore(proxy.env.TIPS_FILES), '本地 D1 里的真实线索：河道里有工业废水直接排放，离线打开。');
     await proxy.dispose();
 
     const out = join(work, 'opened-d1');
@@ -128,7 +130,7 @@ describe('npm run tips (finding 4)', () => {
     const uploadDir = join(work, 'uploads');
     const database = pgliteDatabase(new PGlite(dataDir));
     await applyMigrations(database, pgMigrations());
-    await submitTip(pgTipStore(database), diskAttachmentStore(uploadDir), 'PostgreSQL 里的线索：河道里有工业废水直接排放，离线打开。');
+    await submitTip(sqlTipStore(postgresDriver(database)), diskAttachmentStore(uploadDir), 'PostgreSQL 里的线索：河道里有工业废水直接排放，离线打开。');
     await database.close();
 
     const out = join(work, 'opened-pg');

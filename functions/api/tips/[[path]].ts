@@ -1,7 +1,9 @@
 // Cloudflare adapter for the tip service: D1, R2, the built pages and env vars in; the core
 // (src/lib/tips/handleTipRequest.ts) does everything else, so a Node server can run it too.
 import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
-import { d1TipStore, r2AttachmentStore } from '../../../src/lib/tips/cloudflare/d1TipStore';
+import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
+import { d1Driver } from '../../../src/lib/sql/d1Driver';
+import { r2AttachmentStore } from '../../../src/lib/tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../../../src/lib/tips/cloudflare/bindings';
 import { tipConfigFromEnv, type TipEnvVars } from '../../../src/lib/tips/config';
 
@@ -16,7 +18,7 @@ const shellCache = new Map<string, string>();
 export const onRequest = async ({ request, env }: { request: Request; env: Env }): Promise<Response> => {
   const origin = new URL(request.url).origin;
   return handleTipRequest(request, {
-    store: d1TipStore(env.TIPS_DB),
+    store: sqlTipStore(d1Driver(env.TIPS_DB)),
     attachments: r2AttachmentStore(env.TIPS_FILES),
     shells: {
       async load(path) {
@@ -30,7 +32,7 @@ export const onRequest = async ({ request, env }: { request: Request; env: Env }
       },
     },
     config: tipConfigFromEnv(env),
-    // Cloudflare's edge sets this; it is only hashed into a daily rate-limit key, never stored.
+    // Cloudflare's edge sets this; it is only counted in memory, never stored.
     clientAddress: request.headers.get('CF-Connecting-IP') ?? 'unknown',
   });
 };

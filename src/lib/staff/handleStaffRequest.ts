@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
-import { sha256Hex } from '../tips/receiptCode';
 import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
 import { verifyAccessJwt } from './accessJwt';
 import type { StaffConfig } from './config';
@@ -8,21 +7,36 @@ import { csvRows } from './csv';
 import { evidenceBaseName } from './evidenceFileName';
 import { ageInDays, deadlineState, dueDates } from './deadlines';
 import { decoyPasswordHash, verifyPassword } from './password';
-import { createSessionToken, csrfTokenFor, csrfTokenMatches, readCookie, sessionCookie, sessionCookieName, verifySessionToken } from './session';
+import { csrfTokenFor, csrfTokenMatches, isSessionId, newSessionId, readCookie, sessionCookie, sessionCookieName, sessionIdHash } from './session';
+import { ClientThrottle, secondsToWait } from './signInThrottle';
 import { staffSecurityHeaders } from './staffHeaders';
 
 export interface StaffEnvironment {
   store: StaffStore;
   attachments: AttachmentStore;
   config: StaffConfig;
+  /** The client's address, only for counting its failed sign-ins in memory (never stored). */
+  clientAddress?: string;
+  /** Failed sign-ins per client; one per process (or isolate) unless a test brings its own. */
+  clientThrottle?: ClientThrottle;
   now?: () => Date;
 }
 
 interface Staff {
   actor: string;
   sessionId: string;
+  /** SHA-256 of a password session's id (absent for Cloudflare Access). */
+  sessionIdHash?: string;
   /** 'service' is an Access service token: it may only run the scheduled retention call. */
   via: 'access' | 'password' | 'service';
+}
+
+let processClientThrottle: ClientThrottle | undefined;
+
+function clientThrottleOf(env: StaffEnvironment): ClientThrottle {
+  if (env.clientThrottle) return env.clientThrottle;
+  processClientThrottle ??= new ClientThrottle({ freeAttempts: env.config.loginFreeAttempts, maxDelaySeconds: env.config.loginClientMaxDelaySeconds });
+  return processClientThrottle;
 }
 
 export const staffPageSize = 50;
@@ -65,7 +79,9 @@ export async function handleStaffRequest(request: Request, env: StaffEnvironment
     const route = path.slice('/api/staff/'.length).split('/');
     const [first, id, sub, position] = route;
     if (first === 'session' && route.length === 1) return request.method === 'GET' ? await sessionInfo(env, staff) : methodNotAllowed('GET');
-    if (first === 'logout' && route.length === 1) return request.method === 'POST' ? logOut(url) : methodNotAllowed('POST');
+    if (first === 'logout' && route.length === 1) return request.method === 'POST' ? await logOut(url, env, staff) : methodNotAllowed('POST');
+    if (first === 'sessions' && route.length === 1) return request.method === 'GET' ? await listSessions(env, staff) : methodNotAllowed('GET');
+    if (first === 'sessions' && id === 'end-others' && route.length === 2) return request.method === 'POST' ? await endOtherSessions(env, staff) : methodNotAllowed('POST');
     if (first === 'tips' && route.length === 1) return request.method === 'GET' ? await listTips(url, env) : methodNotAllowed('GET');
     if (first === 'tips' && id && route.length === 2) return request.method === 'GET' ? await openTip(id, env, staff) : methodNotAllowed('GET');
     if (first === 'tips' && id && sub === 'status' && route.length === 3) return request.method === 'POST' ? await changeStatus(request, id, env, staff) : methodNotAllowed('POST');
@@ -98,11 +114,14 @@ async function authenticate(request: Request, env: StaffEnvironment): Promise<St
     }
     return { actor: checked.actor, sessionId: checked.sessionId, via: checked.kind === 'service' ? 'service' : 'access' };
   }
-  const token = env.config.passwordLogin ? readCookie(request, sessionCookieName) : undefined;
-  if (!token) return problem(401, 'unauthenticated', '请先登录。');
-  const checked = await verifySessionToken(env.config.sessionSecret, token, now(env));
-  if (!checked.ok) return problem(403, checked.reason, checked.reason === 'expired' ? '登录已过期，请重新登录。' : '凭据无效。');
-  return { actor: checked.session.actor, sessionId: checked.session.sessionId, via: 'password' };
+  const sessionId = env.config.passwordLogin ? readCookie(request, sessionCookieName) : undefined;
+  if (!sessionId) return problem(401, 'unauthenticated', '请先登录。');
+  // A session exists only as a row: after logout, account removal or reset an old cookie opens nothing.
+  const idHash = isSessionId(sessionId) ? await sessionIdHash(sessionId) : undefined;
+  const session = idHash ? await env.store.findSession(idHash) : undefined;
+  if (!session) return problem(403, 'forged', '凭据无效或已退出登录，请重新登录。');
+  if (session.expiresAt <= now(env).toISOString()) return problem(403, 'expired', '登录已过期，请重新登录。');
+  return { actor: session.username, sessionId, sessionIdHash: session.idHash, via: 'password' };
 }
 
 /**
@@ -161,33 +180,71 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
   const password = fields?.password ?? '';
   if (!username || !password || username.length > 100 || password.length > 1000) return fail(400, 'missing', '请填写用户名和密码。');
 
-  // Attempts are counted per account in the database, so guessing one account's password is slow
-  // whichever address the guesses come from.
+  // Growing delays, never a lock: per client (memory only) and per account (its row), both
+  // checked before the password is; then the cap on password checks for all clients together.
   const at = now(env);
-  const windowStart = Math.floor(at.getTime() / 1000 / env.config.loginWindowSeconds) * env.config.loginWindowSeconds;
-  const attempts = await env.store.countAttempt(await sha256Hex(`login:${username.toLowerCase()}`), windowStart);
-  if (attempts > env.config.loginMaxAttempts) {
-    await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: 'rate_limited' });
-    const retryAfter = windowStart + env.config.loginWindowSeconds - Math.floor(at.getTime() / 1000);
-    const response = fail(429, 'rate_limited', `登录尝试次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试。`);
-    response.headers.set('Retry-After', String(retryAfter));
-    return response;
+  const throttle = clientThrottleOf(env);
+  const client = env.clientAddress ?? 'unknown';
+  const account = await env.store.findAccount(username);
+  const wait = Math.max(
+    throttle.secondsToWait(client, at.getTime()),
+    account ? secondsToWait(account.failedSignIns, account.lastFailedSignInAt ? Date.parse(account.lastFailedSignInAt) : undefined, at.getTime(), delayRules(env)) : 0,
+  );
+  if (wait > 0) return tooSoon(fail, wait, `登录失败次数较多，请 ${wait} 秒后再试。`);
+  const minute = Math.floor(at.getTime() / 60_000) * 60;
+  if ((await env.store.countPasswordCheck(minute)) > env.config.loginChecksPerMinute) {
+    return tooSoon(fail, minute + 60 - Math.floor(at.getTime() / 1000), '登录请求过多，请稍后再试。');
   }
-  const stored = await env.store.findPasswordHash(username);
-  const matches = await verifyPassword(password, stored ?? decoyPasswordHash);
-  if (!stored || !matches) {
-    await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: 'wrong_credentials' });
+  const matches = await verifyPassword(password, account?.passwordHash ?? decoyPasswordHash(env.config.passwordIterations));
+  if (!account || !matches) {
+    // Counted, not written one audit row each: the account's count, and one entry when delays begin.
+    throttle.fail(client, at.getTime());
+    const failures = account ? await env.store.recordFailedSignIn(username, at.toISOString()) : 0;
+    if (failures === env.config.loginFreeAttempts) {
+      await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: `${failures} failed attempts; delays begin` });
+    }
     return fail(401, 'wrong_credentials', '用户名或密码不正确。');
   }
-  await env.store.audit({ at: at.toISOString(), actor: username, action: 'login', detail: 'password' });
-  const token = await createSessionToken(env.config.sessionSecret, username, at, env.config.sessionTtlSeconds);
-  const cookie = sessionCookie(token, env.config.sessionTtlSeconds, url.protocol === 'https:');
+  throttle.succeed(client);
+  const sessionId = newSessionId();
+  await env.store.startSession({
+    idHash: await sessionIdHash(sessionId),
+    username,
+    createdAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + env.config.sessionTtlSeconds * 1000).toISOString(),
+  });
+  await env.store.audit({ at: at.toISOString(), actor: username, action: 'login', detail: account.failedSignIns > 0 ? `password; after ${account.failedSignIns} failed attempts` : 'password' });
+  const cookie = sessionCookie(sessionId, env.config.sessionTtlSeconds, url.protocol === 'https:');
   if (wantsJson) return json({ actor: username }, 200, { 'Set-Cookie': cookie });
   return new Response(null, { status: 303, headers: headers({ Location: '/staff/', 'Set-Cookie': cookie }) });
 }
 
-function logOut(url: URL): Response {
+const delayRules = (env: StaffEnvironment) => ({ freeAttempts: env.config.loginFreeAttempts, maxDelaySeconds: env.config.loginMaxDelaySeconds });
+
+function tooSoon(fail: (status: number, error: string, message: string) => Response, seconds: number, message: string): Response {
+  const response = fail(429, 'rate_limited', message);
+  response.headers.set('Retry-After', String(Math.max(1, seconds)));
+  return response;
+}
+
+async function logOut(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
+  if (staff.sessionIdHash) {
+    await env.store.endSession(staff.sessionIdHash);
+    await audit(env, staff, 'logout', undefined, '');
+  }
   return json({ loggedOut: true }, 200, { 'Set-Cookie': sessionCookie('', 0, url.protocol === 'https:') });
+}
+
+/** The signed-in account's active password sessions (when each began and ends; which one is this). */
+async function listSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const sessions = staff.via === 'password' ? await env.store.listSessions(staff.actor, now(env).toISOString()) : [];
+  return json({ sessions: sessions.map((session) => ({ createdAt: session.createdAt, expiresAt: session.expiresAt, current: session.idHash === staff.sessionIdHash })) });
+}
+
+async function endOtherSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
+  const ended = staff.sessionIdHash ? await env.store.endOtherSessions(staff.actor, staff.sessionIdHash) : 0;
+  await audit(env, staff, 'logout', undefined, `ended ${ended} other sessions`);
+  return json({ ended });
 }
 
 async function sessionInfo(env: StaffEnvironment, staff: Staff): Promise<Response> {
@@ -251,7 +308,13 @@ async function openTip(id: string, env: StaffEnvironment, staff: Staff): Promise
   const tip = uuid.test(id) ? await env.store.findTip(id) : undefined;
   if (!tip) return problem(404, 'not_found', '没有这条线索。');
   await audit(env, staff, 'read', id, '');
-  return json({ ...describe(tip, env, now(env)), content: tip.content, attachments: tip.attachments, history: tip.history });
+  return json({
+    ...describe(tip, env, now(env)),
+    content: tip.content,
+    ...(tip.contentErasedAt ? { contentErasedAt: tip.contentErasedAt } : {}),
+    attachments: tip.attachments,
+    history: tip.history,
+  });
 }
 
 async function downloadFile(id: string, position: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
@@ -312,17 +375,24 @@ async function viewAudit(url: URL, env: StaffEnvironment, staff: Staff): Promise
  * Deletes the files of tips closed more than `retentionDays` ago and audits each deletion. Run by
  * staff from the review page or by a scheduled POST (see README); the rows stay, marked deleted.
  */
-export async function runRetention(env: StaffEnvironment, actor: string): Promise<{ deleted: number }> {
+export async function runRetention(env: StaffEnvironment, actor: string): Promise<{ deleted: number; erased: number }> {
   const at = now(env);
   const closedBefore = new Date(at.getTime() - env.config.retentionDays * 86_400_000).toISOString();
   const expired = await env.store.findExpiredAttachments(closedBefore);
-  if (expired.length === 0) return { deleted: 0 };
-  await env.attachments.delete(expired.map((file) => file.objectKey));
-  await env.store.markAttachmentsDeleted(expired.map((file) => file.objectKey), at.toISOString());
+  if (expired.length > 0) {
+    await env.attachments.delete(expired.map((file) => file.objectKey));
+    await env.store.markAttachmentsDeleted(expired.map((file) => file.objectKey), at.toISOString());
+  }
   for (const file of expired) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });
   }
-  return { deleted: expired.length };
+  // What the tipster wrote goes too (contact details included); the clear triage fields and the
+  // status history stay, so counts and the audit still add up.
+  const erased = await env.store.eraseClosedTips(closedBefore, at.toISOString());
+  for (const tipId of erased) {
+    await env.store.audit({ at: at.toISOString(), actor, action: 'retention_erase', tipId, detail: `content; closed before ${closedBefore.slice(0, 10)}` });
+  }
+  return { deleted: expired.length, erased: erased.length };
 }
 
 async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {

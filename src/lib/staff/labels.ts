@@ -26,6 +26,7 @@ export const abuseCheckLabels: Record<AbuseCheck, string> = {
 export const auditActionLabels: Record<string, string> = {
   login: '登录',
   login_failed: '登录失败',
+  logout: '退出登录',
   list: '查看列表',
   read: '打开线索',
   download: '下载附件',
@@ -33,4 +34,5 @@ export const auditActionLabels: Record<string, string> = {
   export: '导出 CSV',
   audit_view: '查看审计日志',
   retention_delete: '按期限删除附件',
+  retention_erase: '按期限清除线索内容',
 };

@@ -1,18 +1,22 @@
-import { fromBase64Url, toBase64Url } from '../crypto/base64url';
+import { toBase64Url } from '../crypto/base64url';
+import { sha256Hex } from '../tips/receiptCode';
 import { constantTimeEqual } from './password';
 
 /**
- * Staff sessions as a signed cookie (HMAC-SHA-256): who, until when, and a random session id the
- * CSRF token is derived from. Nothing is stored server-side; a session ends when it expires or the
- * browser drops the cookie (logout clears it).
+ * Staff sessions are rows in the database (StaffStore.startSession): the cookie holds a random
+ * id, the database only its SHA-256, so a copy of the database opens no session. A session ends
+ * at logout, when its account is removed or reset, or when it expires.
  */
 export const sessionCookieName = 'staff_session';
 
-export interface Session {
-  actor: string;
-  sessionId: string;
-  expiresAt: number;
-}
+/** A new session id: 256 random bits, base64url. */
+export const newSessionId = () => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+
+/** What the database keeps of a session id. */
+export const sessionIdHash = (sessionId: string) => sha256Hex(`staff-session:${sessionId}`);
+
+/** Whether a cookie value can be a session id at all (anything else is not looked up). */
+export const isSessionId = (value: string) => /^[A-Za-z0-9_-]{43}$/.test(value);
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -20,35 +24,6 @@ async function hmacKey(secret: string): Promise<CryptoKey> {
 
 async function sign(secret: string, text: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(text)));
-}
-
-export async function createSessionToken(secret: string, actor: string, now: Date, ttlSeconds: number): Promise<string> {
-  const session: Session = { actor, sessionId: toBase64Url(crypto.getRandomValues(new Uint8Array(16))), expiresAt: now.getTime() + ttlSeconds * 1000 };
-  const payload = toBase64Url(new TextEncoder().encode(JSON.stringify(session)));
-  return `${payload}.${toBase64Url(await sign(secret, `session:${payload}`))}`;
-}
-
-export type SessionCheck = { ok: true; session: Session } | { ok: false; reason: 'forged' | 'expired' };
-
-export async function verifySessionToken(secret: string, token: string, now: Date): Promise<SessionCheck> {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'forged' };
-  let given: Uint8Array;
-  try {
-    given = fromBase64Url(signature);
-  } catch {
-    return { ok: false, reason: 'forged' };
-  }
-  if (!constantTimeEqual(given, await sign(secret, `session:${payload}`))) return { ok: false, reason: 'forged' };
-  let session: Session;
-  try {
-    session = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as Session;
-  } catch {
-    return { ok: false, reason: 'forged' };
-  }
-  if (typeof session.actor !== 'string' || typeof session.sessionId !== 'string' || typeof session.expiresAt !== 'number') return { ok: false, reason: 'forged' };
-  if (session.expiresAt <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, session };
 }
 
 /** The CSRF token for a session: only a page that read it from /api/staff/session can send it. */

@@ -1,7 +1,9 @@
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
 import { message, translator } from './messages';
-import { rateLimitKey, rateLimitWindowStart, secondsUntilWindowEnds } from './rateLimit';
+import { rateLimitWindowStart, secondsUntilWindowEnds } from './rateLimit';
+import { ProcessRateCounter } from './processRateCounter';
+import { floorToHour, spentChallengeOf } from './spentChallenge';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex } from './receiptCode';
 import { renderTipForm, type TipFormValues } from './renderTipForm';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
@@ -10,7 +12,7 @@ import { importReviewerPublicKey, type ReviewerPublicKey } from '../crypto/revie
 import { sealTipContent, sealTipFile, startTipSeal } from '../crypto/tipEnvelope';
 import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
-import type { NewAttachment, TipContent, TipEnvironment } from './storage';
+import type { NewAttachment, NewTip, TipContent, TipEnvironment } from './storage';
 import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
 
 /** Text fields plus every file: anything bigger cannot be a valid tip. */
@@ -69,8 +71,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const declaredLength = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (declaredLength > maxBodyBytes) return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
 
-  const clientKey = await rateLimitKey(clientAddress(request, env), env.config.rateLimitSalt, now);
-  const count = await env.store.countRequest(clientKey, rateLimitWindowStart(now, env.config.rateLimitWindowSeconds));
+  const count = (env.rateCounter ?? processRateCounter).count(clientAddress(request, env), rateLimitWindowStart(now, env.config.rateLimitWindowSeconds));
   if (count > env.config.rateLimitMax) return rateLimited(request, env, locale, now);
 
   const body = await readBody(request, type);
@@ -93,8 +94,9 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   // Proof of work only sorts tips: one sent without it (no script) or with a stale one is kept
   // and marked for review, never turned away.
   const abuseCheck = await checkPowSolution(body.values.altcha, env.config.powHmacKey, now);
+  const proofOfWork = abuseCheck === 'pow' ? await spentChallengeOf(body.values.altcha!) : undefined;
 
-  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, clientKey, tip, files);
+  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, tip, files, now);
   const idempotencyKeyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
   // With files, look for an earlier submission first so a repeat does not write them again;
   // without, the insert itself finds the repeat (one database round trip fewer per tip).
@@ -144,11 +146,12 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
     responsible: tip.responsible,
     contact: tip.contact,
     locale,
+    receivedAt: now.toISOString(),
     ...(sealedFiles.length > 0 ? { attachments: sealedFiles.map((file) => file.described) } : {}),
   };
-  let outcome: 'inserted' | 'duplicate';
+  let outcome: Awaited<ReturnType<typeof env.store.insertTip>>;
   try {
-    outcome = await env.store.insertTip({
+    const newTip: NewTip = {
       id: tipId,
       receiptHash: await hashReceiptCode(code),
       category: tip.category,
@@ -157,16 +160,21 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
       content: await sealTipContent(seal, JSON.stringify(content)),
       sealedToKeyId: seal.keyIds.join(','),
       abuseCheck,
-      receivedAt: now.toISOString(),
+      // In clear only to the hour: the exact time is in the sealed content.
+      receivedAt: floorToHour(now),
+      ...(proofOfWork ? { proofOfWork } : {}),
       attachments,
       idempotencyKeyHash,
       sealedReceipt: await sealWith(idempotencyKey, `${code}|${now.toISOString()}`),
-    });
+    };
+    outcome = await env.store.insertTip(newTip);
+    // A solution that already served another tip is a replay: keep the tip, marked for checking.
+    if (outcome === 'proof_of_work_spent') outcome = await env.store.insertTip({ ...newTip, abuseCheck: 'failed', proofOfWork: undefined });
   } catch (error) {
     await env.attachments.delete(written).catch(() => undefined);
     throw error;
   }
-  if (outcome === 'duplicate') {
+  if (outcome !== 'inserted') {
     // The same submission won a race meanwhile: drop our copy and answer with its receipt.
     await env.attachments.delete(written).catch(() => undefined);
     const winner = await receiptOfEarlier(env, idempotencyKey, idempotencyKeyHash);
@@ -176,6 +184,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   return acknowledge(request, locale, code, now, false);
 }
 
+const processRateCounter = new ProcessRateCounter();
 const reviewerKeyCache = new Map<string, Promise<ReviewerPublicKey[]>>();
 
 /** The configured reviewers' public keys, imported once per isolate. */
@@ -268,21 +277,19 @@ async function readEvidence(file: File) {
 }
 
 /**
- * The key that makes a repeated submission one tip: the form's hidden field or an Idempotency-Key
- * header when it is long and random enough; otherwise (a form sent without its script) a hash of
- * the client's daily key and everything submitted, so a double click still stores one tip.
+ * The key that makes a repeated submission one tip, always bound to what was submitted, so a key
+ * someone learnt cannot swallow a different tip: the form's hidden field or an Idempotency-Key
+ * header (long and random enough) with a digest of the submission; without one (a form sent
+ * without its script) the digest and the 10-minute window, so a double click still stores one tip
+ * while the same words sent later (or by someone else) are a tip of their own. Nothing about the
+ * client goes in.
  */
-async function chooseIdempotencyKey(
-  request: Request,
-  fromForm: string | undefined,
-  clientKey: string,
-  tip: ValidTip,
-  files: Array<{ sha256: string }>,
-): Promise<string> {
-  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
-  if (/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `given:${given}`;
+async function chooseIdempotencyKey(request: Request, fromForm: string | undefined, tip: ValidTip, files: Array<{ sha256: string }>, now: Date): Promise<string> {
   const { files: _files, ...fields } = tip;
-  return `derived:${await sha256Hex(JSON.stringify([clientKey, fields, files.map((file) => file.sha256)]))}`;
+  const digest = await sha256Hex(JSON.stringify([fields, files.map((file) => file.sha256)]));
+  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
+  if (/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `given:${given}:${digest}`;
+  return `derived:${Math.floor(now.getTime() / 600_000)}:${digest}`;
 }
 
 async function receiptOfEarlier(env: TipEnvironment, idempotencyKey: string, keyHash: string) {

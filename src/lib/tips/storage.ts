@@ -15,6 +15,8 @@ export interface TipContent {
   responsible?: string;
   contact?: { name: string; phone?: string; email?: string };
   locale: string;
+  /** The exact moment the tip arrived: only the hour is kept in clear (NewTip.receivedAt). */
+  receivedAt?: string;
   /** What the evidence files are; their rows in the database say nothing a tipster chose. */
   attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string }>;
 }
@@ -40,11 +42,20 @@ export interface NewTip {
   sealedToKeyId: string;
   /** How the abuse check went: "pow" proof of work solved, "none" sent without it (no script), "failed" wrong or stale. */
   abuseCheck: AbuseCheck;
+  /** When it arrived, to the hour only (the exact time is inside the sealed content). */
   receivedAt: string;
+  /** The solved proof-of-work challenge, remembered as spent with the tip so it cannot serve another. */
+  proofOfWork?: SpentChallenge;
   attachments: NewAttachment[];
   idempotencyKeyHash: string;
   /** The receipt code sealed with the idempotency key (see sealing.ts), for answering repeats. */
   sealedReceipt: string;
+}
+
+/** A proof-of-work challenge once solved: its id and until when it must be remembered (to the hour). */
+export interface SpentChallenge {
+  id: string;
+  keepUntil: string;
 }
 
 export interface TipStore {
@@ -52,12 +63,11 @@ export interface TipStore {
   findSealedReceipt(idempotencyKeyHash: string): Promise<string | undefined>;
   /**
    * Writes the tip, its attachment rows and its idempotency record all at once or not at all.
-   * "duplicate" when the idempotency key was used meanwhile (nothing written).
+   * "duplicate" when the idempotency key was used meanwhile, "proof_of_work_spent" when the
+   * tip's proof-of-work challenge already served another tip (nothing written in either case).
    */
-  insertTip(tip: NewTip): Promise<'inserted' | 'duplicate'>;
+  insertTip(tip: NewTip): Promise<'inserted' | 'duplicate' | 'proof_of_work_spent'>;
   findStatus(receiptHash: string): Promise<{ status: TipStatus; changedAt: string } | undefined>;
-  /** Adds one to a client's count in a window and returns the new count. */
-  countRequest(clientKey: string, windowStart: number): Promise<number>;
 }
 
 export interface AttachmentStore {
@@ -94,8 +104,10 @@ export interface TipEnvironment {
   attachments: AttachmentStore;
   shells: PageShells;
   config: TipConfig;
-  /** The client's network address as the platform reports it; used only to derive a rate-limit key. */
+  /** The client's network address as the platform reports it; only counted in memory, never stored. */
   clientAddress: string;
+  /** Tips per client in memory; one per process unless a test brings its own. */
+  rateCounter?: { count(client: string, windowStart: number): number };
   now?: () => Date;
 }
 
@@ -143,8 +155,10 @@ export interface StatusChange {
 }
 
 export interface SealedTip extends TipSummary {
-  /** "sealed2:…" (or "sealed1:…" before HPKE; see tipEnvelope.ts): opened only with a reviewer's key. */
+  /** "sealed2:…" (or "sealed1:…" before HPKE; see tipEnvelope.ts): opened only with a reviewer's key; "" once retention erased it. */
   content: string;
+  /** When retention erased the content (description, place, contact details) of the closed tip. */
+  contentErasedAt?: string;
   attachments: StoredAttachment[];
   history: StatusChange[];
 }
@@ -152,7 +166,7 @@ export interface SealedTip extends TipSummary {
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'login' | 'login_failed' | 'list' | 'read' | 'download' | 'status_change' | 'export' | 'audit_view' | 'retention_delete';
+  action: 'login' | 'login_failed' | 'logout' | 'list' | 'read' | 'download' | 'status_change' | 'export' | 'audit_view' | 'retention_delete' | 'retention_erase';
   tipId?: string;
   detail: string;
 }
@@ -161,8 +175,44 @@ export interface AuditEntry {
  * What staff review needs from the database. Same rule as TipStore: D1 and (later) PostgreSQL
  * implement it, the staff core never sees which.
  */
+/** A staff account as sign-in sees it: the password hash and the failed attempts since the last success. */
+export interface StaffAccount {
+  passwordHash: string;
+  failedSignIns: number;
+  lastFailedSignInAt?: string;
+}
+
+/** A password sign-in session; the cookie holds a random id, the database only its SHA-256. */
+export interface StaffSession {
+  idHash: string;
+  username: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface StaffStore {
-  findPasswordHash(username: string): Promise<string | undefined>;
+  findAccount(username: string): Promise<StaffAccount | undefined>;
+  /** Creates or resets an account (`npm run staff -- add`); its sessions end. */
+  saveAccount(username: string, passwordHash: string, at: string): Promise<void>;
+  /** Removes an account and ends its sessions; false when there was none. */
+  removeAccount(username: string): Promise<boolean>;
+  listAccounts(): Promise<Array<{ username: string; createdAt: string }>>;
+  /** Counts a failed password for an existing account; the new count (0 when there is no such account). */
+  recordFailedSignIn(username: string, at: string): Promise<number>;
+  /**
+   * Counts one password check in a window across every process (the global cap on unauthenticated
+   * checks; nothing about the client is kept) and returns the window's count.
+   */
+  countPasswordCheck(windowStart: number): Promise<number>;
+  /** Stores a new session, clears the account's failed attempts and drops expired sessions. */
+  startSession(session: StaffSession): Promise<void>;
+  /** The session with this id hash whose account still exists (expired ones too: the caller tells them apart). */
+  findSession(idHash: string): Promise<StaffSession | undefined>;
+  endSession(idHash: string): Promise<void>;
+  /** The account's unexpired sessions, newest first. */
+  listSessions(username: string, now: string): Promise<StaffSession[]>;
+  /** Ends every session of the account but one; how many ended. */
+  endOtherSessions(username: string, keepIdHash: string): Promise<number>;
   /**
    * One page of tips matching the filter. Overdue ones first (acknowledgement overdue, then answer
    * overdue, judged at `now` by `rules`), then oldest first.
@@ -176,6 +226,9 @@ export interface StaffStore {
   /** Files of tips closed before `closedBefore` whose objects are still there. */
   findExpiredAttachments(closedBefore: string): Promise<Array<{ tipId: string; objectKey: string }>>;
   markAttachmentsDeleted(objectKeys: string[], at: string): Promise<void>;
-  /** Adds one to a counter in a window (login attempts) and returns the new count. */
-  countAttempt(key: string, windowStart: number): Promise<number>;
+  /**
+   * Erases what the tipster wrote (sealed content with the contact details) and the idempotency
+   * record of tips closed before `closedBefore`; returns the ids erased now.
+   */
+  eraseClosedTips(closedBefore: string, at: string): Promise<string[]>;
 }

@@ -47,10 +47,11 @@ export function validTip(description: string) {
   };
 }
 
-/** Tips stored in the last hour whose sealed content, opened with the test private key, contains `text`. */
+/** Tips stored in the last hour or two whose sealed content, opened with the test private key, contains `text`. */
 export async function storedTipsContaining(text: string): Promise<Array<{ row: Record<string, string>; content: Record<string, unknown> }>> {
-  const since = new Date(Date.now() - 3_600_000).toISOString();
-  const rows = await queryTipsDb<Record<string, string>>(`SELECT * FROM tips WHERE received_at > '${since}'`);
+  // received_at keeps only the hour.
+  const since = new Date(Math.floor((Date.now() - 3_600_000) / 3_600_000) * 3_600_000).toISOString();
+  const rows = await queryTipsDb<Record<string, string>>(`SELECT * FROM tips WHERE received_at >= '${since}'`);
   const key = await testOpeningKey();
   const found = [];
   for (const row of rows) {

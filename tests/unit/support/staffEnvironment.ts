@@ -1,17 +1,18 @@
 import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
 import type { StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
 import { hashPassword } from '../../../src/lib/staff/password';
-import { memoryTipEnvironment } from './memoryTipEnvironment';
+import { ClientThrottle } from '../../../src/lib/staff/signInThrottle';
+import { sqlTipEnvironment } from './sqlTipEnvironment';
 
 export const staffPassword = 'correct horse battery staple';
 export const origin = 'https://site.example';
 // Few iterations keep unit tests fast; the default (100,000) is tested on its own.
 export const staffPasswordHash = await hashPassword(staffPassword, 1000);
 
-/** The tip core and the staff core over one in-memory store, with one staff account "reviewer". */
+/** The tip core and the staff core over one SQLite database (the D1 driver), with one staff account "reviewer". */
 export function staffTestEnvironment(configOverrides: Partial<StaffEnvironment['config']> = {}) {
-  const memory = memoryTipEnvironment();
-  memory.accounts.set('reviewer', staffPasswordHash);
+  const memory = sqlTipEnvironment();
+  memory.addAccount('reviewer', staffPasswordHash);
   let clock = new Date('2026-06-01T08:00:00Z');
   const staffEnv: StaffEnvironment = {
     store: memory.staffStore,
@@ -20,12 +21,17 @@ export function staffTestEnvironment(configOverrides: Partial<StaffEnvironment['
       sessionSecret: 'unit-test-session-secret-0123456789abcdef',
       sessionTtlSeconds: 3600,
       passwordLogin: true,
-      loginMaxAttempts: 5,
-      loginWindowSeconds: 900,
+      loginFreeAttempts: 3,
+      loginMaxDelaySeconds: 60,
+      loginClientMaxDelaySeconds: 900,
+      loginChecksPerMinute: 1000,
+      passwordIterations: 1000,
       deadlines: { acknowledgeDays: 7, answerMonths: 3 },
       retentionDays: 30,
       ...configOverrides,
     },
+    clientAddress: '198.51.100.20',
+    clientThrottle: new ClientThrottle({ freeAttempts: configOverrides.loginFreeAttempts ?? 3, maxDelaySeconds: configOverrides.loginClientMaxDelaySeconds ?? 900 }),
     now: () => clock,
   };
   memory.env.now = () => clock;

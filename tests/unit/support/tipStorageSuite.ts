@@ -3,8 +3,11 @@ import { createHash } from 'node:crypto';
 import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipEnvironment } from '../../../src/lib/tips/storage';
+import { ProcessRateCounter } from '../../../src/lib/tips/processRateCounter';
+import { handleStaffRequest, type StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
+import { hashPassword } from '../../../src/lib/staff/password';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
-import { openSealedBytes, openSealedText, testReviewerKeys } from './memoryTipEnvironment';
+import { openSealedBytes, openSealedText, testReviewerKeys } from './sealingKeys';
 
 const base = 'https://tips.example/api/tips';
 const marker = () => `标记${crypto.randomUUID().slice(0, 8)}`;
@@ -58,6 +61,7 @@ export function describeTipStorage(target: StorageTarget) {
         powMaxNumber: 1000,
       },
       clientAddress: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
+      rateCounter: new ProcessRateCounter(),
       ...overrides,
     });
     /** What staff would read: sealed content opened with the test key; rows written directly by a test may be clear. */
@@ -92,13 +96,14 @@ export function describeTipStorage(target: StorageTarget) {
         responsible: sent.responsible,
         contact: { name: '王五', phone: '13912345678' },
         locale: 'zh',
+        receivedAt,
       });
-      expect(new Date(String(row!.received_at)).toISOString()).toBe(receivedAt);
-      expect(new Date(String(row!.status_changed_at)).toISOString()).toBe(receivedAt);
+      // In clear only the hour; the exact time is inside the sealed content.
+      const hour = `${receivedAt.slice(0, 13)}:00:00.000Z`;
+      expect(new Date(String(row!.received_at)).toISOString()).toBe(hour);
+      expect(new Date(String(row!.status_changed_at)).toISOString()).toBe(hour);
 
-      const everything = JSON.stringify(
-        await Promise.all(['tips', 'tip_attachments', 'tip_submissions', 'tip_rate_counters'].map((table) => opened.rows(`SELECT * FROM ${table}`))),
-      );
+      const everything = JSON.stringify(await Promise.all((await opened.tables()).map((table) => opened.rows(`SELECT * FROM ${table}`))));
       expect(everything).not.toContain(receiptCode);
       expect(everything).not.toContain('203.0.113.77');
       expect(everything).not.toContain('StorageSuiteAgent');
@@ -146,14 +151,89 @@ export function describeTipStorage(target: StorageTarget) {
       expect(await opened.rows(`SELECT * FROM tip_submissions WHERE tip_id IN (${await tipIdsTagged(tag)})`)).toHaveLength(1);
     });
 
-    it('counts a client\'s tips in the database, so two server processes share one limit', async () => {
-      const address = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-      // Two environments over one database: what two processes behind a load balancer are.
-      const first = environment({ clientAddress: address, rateLimitMax: 3 });
-      const second = environment({ clientAddress: address, rateLimitMax: 3 });
-      const statuses = [];
-      for (const env of [first, second, first, second]) statuses.push((await handleTipRequest(postJson(validTip(marker())), env)).status);
-      expect(statuses).toEqual([201, 201, 201, 429]);
+    it('keeps no value computed from a client address in any table after tips and staff sign-ins, whatever the secrets', async () => {
+      // The same tips and sign-ins, at the same moment, from address A twice and from address B, each
+      // into a database of its own. A column whose values are the same in both A runs is
+      // deterministic; it must then be the same for B too, or it was computed from the address
+      // (as a salted hash of it would be: equal for equal salts and addresses, whatever the salt).
+      const at = new Date('2026-06-01T08:17:23.456Z');
+      const snapshot = async (address: string) => {
+        const own = await target.open();
+        try {
+          await own.staffStore.saveAccount('reviewer', await hashPassword('correct horse battery staple', 1000), '2026-05-01T00:00:00.000Z');
+          const env = { ...environment({ clientAddress: address }), store: own.store, attachments: own.attachments, now: () => at };
+          for (const body of [validTip('甲'), { ...validTip('乙'), identity: 'named', name: '李四', phone: '13912345678' }]) {
+            expect((await handleTipRequest(postJson(body), env)).status).toBe(201);
+            expect((await handleTipRequest(postForm(body, []), env)).status).toBe(303);
+          }
+          const staffEnv: StaffEnvironment = {
+            store: own.staffStore,
+            attachments: own.attachments,
+            config: {
+              sessionSecret: 'storage-suite-session-secret-0123456789',
+              sessionTtlSeconds: 3600,
+              passwordLogin: true,
+              loginFreeAttempts: 3,
+              loginMaxDelaySeconds: 60,
+              loginClientMaxDelaySeconds: 900,
+              loginChecksPerMinute: 100,
+              passwordIterations: 1000,
+              deadlines: { acknowledgeDays: 7, answerMonths: 3 },
+              retentionDays: 30,
+            },
+            clientAddress: address,
+            now: () => at,
+          };
+          const signIn = (username: string, password: string) =>
+            handleStaffRequest(
+              new Request('https://tips.example/api/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ username, password }) }),
+              staffEnv,
+            );
+          expect((await signIn('reviewer', 'not the password at all')).status).toBe(401);
+          expect((await signIn('nobody', 'not the password at all')).status).toBe(401);
+          expect((await signIn('reviewer', 'correct horse battery staple')).status).toBe(200);
+          const columns: Record<string, string> = {};
+          for (const table of (await own.tables()).sort()) {
+            const rows = await own.rows(`SELECT * FROM ${table}`);
+            for (const column of Object.keys(rows[0] ?? {})) columns[`${table}.${column}`] = JSON.stringify(rows.map((row) => row[column]).map(String).sort());
+            columns[`${table} rows`] = String(rows.length);
+          }
+          return columns;
+        } finally {
+          await own.close();
+        }
+      };
+      const first = await snapshot('203.0.113.9');
+      const again = await snapshot('203.0.113.9');
+      const other = await snapshot('198.51.100.200');
+      const deterministic = Object.keys(first).filter((column) => first[column] === again[column]);
+      expect(deterministic).toContain('tips.received_at');
+      expect(Object.keys(other).sort()).toEqual(Object.keys(first).sort());
+      for (const column of deterministic) expect(other[column], column).toBe(first[column]);
+      expect(JSON.stringify(other)).not.toContain('198.51.100.200');
+    }, 120_000);
+
+    it('lets a solved proof-of-work challenge serve one tip only', async () => {
+      const env = environment();
+      const challenge = await (await handleTipRequest(new Request(`${base}/challenge`), env)).json();
+      const { solveChallenge } = await import('altcha-lib/v1');
+      const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+      const altcha = btoa(JSON.stringify({ ...challenge, number: solution!.number }));
+      const [first, replay] = [marker(), marker()];
+      expect((await handleTipRequest(postJson({ ...validTip(first), altcha }), env)).status).toBe(201);
+      expect((await handleTipRequest(postJson({ ...validTip(replay), altcha }), env)).status).toBe(201);
+      expect((await tipsTagged(first)).map((row) => row.abuse_check)).toEqual(['pow']);
+      expect((await tipsTagged(replay)).map((row) => row.abuse_check)).toEqual(['failed']);
+    });
+
+    it('does not let a known idempotency key swallow a different tip', async () => {
+      const env = environment();
+      const headers = { 'Idempotency-Key': `suite-${crypto.randomUUID()}` };
+      const [mine, theirs] = [marker(), marker()];
+      const a = await (await handleTipRequest(postJson(validTip(mine), headers), env)).json();
+      const b = await (await handleTipRequest(postJson(validTip(theirs), headers), env)).json();
+      expect(b.receiptCode).not.toBe(a.receiptCode);
+      expect(await tipsTagged(theirs)).toHaveLength(1);
     });
 
     it('keeps no row and no file when a file cannot be written', async () => {

@@ -1,18 +1,25 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { getPlatformProxy } from 'wrangler';
 import { nodePostgresDatabase, pgliteDatabase, type PgDatabase } from '../../../src/lib/tips/postgres/database';
-import { pgTipStore } from '../../../src/lib/tips/postgres/pgTipStore';
 import { applyMigrations } from '../../../src/lib/tips/postgres/migrations';
-import { d1TipStore, r2AttachmentStore } from '../../../src/lib/tips/cloudflare/d1TipStore';
+import { r2AttachmentStore } from '../../../src/lib/tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../../../src/lib/tips/cloudflare/bindings';
-import type { AttachmentStore, TipStore } from '../../../src/lib/tips/storage';
+import type { AttachmentStore, StaffStore, TipStore } from '../../../src/lib/tips/storage';
+import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
+import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
+import { d1Driver } from '../../../src/lib/sql/d1Driver';
+import { postgresDriver } from '../../../src/lib/sql/postgresDriver';
+import type { SqlDriver } from '../../../src/lib/sql/sqlDriver';
+import { readD1Migrations, readPostgresMigrations } from '../../../src/node/readMigrationSet';
 
-/** A storage adapter with a database of its own, and a way to read its rows as an operator would. */
+/** The SQL stores on one driver with a database of its own, and a way to read its rows as an operator would. */
 export interface OpenedTarget {
   store: TipStore;
+  staffStore: StaffStore;
+  /** Every table the migrations made (the migration runner's own excepted). */
+  tables(): Promise<string[]>;
   attachments: AttachmentStore;
   /** Rows of a query written in SQL both SQLite and PostgreSQL accept; booleans as 0/1, times as ISO text. */
   rows(sql: string): Promise<Array<Record<string, unknown>>>;
@@ -24,11 +31,9 @@ export interface StorageTarget {
   open(): Promise<OpenedTarget>;
 }
 
-export function pgMigrations() {
-  return readdirSync('migrations/pg')
-    .filter((name) => name.endsWith('.sql'))
-    .map((name) => ({ name, sql: readFileSync(`migrations/pg/${name}`, 'utf8') }));
-}
+export const pgMigrations = () => readPostgresMigrations();
+
+const stores = (driver: SqlDriver) => ({ store: sqlTipStore(driver), staffStore: sqlStaffStore(driver) });
 
 /** The same value types from every database, so one assertion fits all. */
 function normalize(row: Record<string, unknown>) {
@@ -61,15 +66,17 @@ async function openPg(database: PgDatabase, close: () => Promise<void>): Promise
   await applyMigrations(database, pgMigrations());
   const memory = memoryAttachments();
   return {
-    store: pgTipStore(database),
+    ...stores(postgresDriver(database)),
     ...memory,
     rows: async (sql) => (await database.query<Record<string, unknown>>(sql)).rows.map(normalize),
+    tables: async () =>
+      (await database.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'")).rows.map((row) => row.name),
     close,
   };
 }
 
 export const pgliteTarget: StorageTarget = {
-  name: 'PostgreSQL adapter on embedded PGlite',
+  name: 'SQL stores on the PostgreSQL driver, embedded PGlite',
   async open() {
     const database = pgliteDatabase(new PGlite());
     return openPg(database, () => database.close());
@@ -79,7 +86,7 @@ export const pgliteTarget: StorageTarget = {
 /** The PostgreSQL server at DATABASE_URL, each run in a schema of its own that is dropped afterwards. */
 export function postgresServerTarget(url: string): StorageTarget {
   return {
-    name: `PostgreSQL adapter on the server at ${new URL(url).host}`,
+    name: `SQL stores on the PostgreSQL driver, node-postgres to the server at ${new URL(url).host}`,
     async open() {
       const schema = `tips_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
@@ -106,26 +113,44 @@ function sqliteStatements(sql: string): string[] {
 
 /** The Cloudflare adapter on a real local D1 and R2 (miniflare, in memory), as `wrangler pages dev` runs it. */
 export const d1Target: StorageTarget = {
-  name: 'Cloudflare adapter on local D1 and R2',
+  name: 'SQL stores on the D1 driver, local D1 and R2 (miniflare)',
   async open() {
     const proxy = await getPlatformProxy<{ TIPS_DB: D1Database; TIPS_FILES: R2Bucket & { get(key: string): Promise<any> } }>({
       persist: false,
       envFiles: [],
     });
     const db = proxy.env.TIPS_DB;
-    for (const name of readdirSync('migrations').filter((file) => file.endsWith('.sql')).sort()) {
-      for (const statement of sqliteStatements(readFileSync(`migrations/${name}`, 'utf8'))) await db.prepare(statement).run();
+    for (const migration of readD1Migrations()) {
+      for (const statement of sqliteStatements(migration.sql)) await db.prepare(statement).run();
     }
+    const rows = async (sql: string) => (await db.prepare(sql).all<Record<string, unknown>>()).results.map(normalize);
     return {
-      store: d1TipStore(db),
+      ...stores(d1Driver(db)),
+      tables: async () => (await rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'")).map((row) => String(row.name)),
       attachments: r2AttachmentStore(proxy.env.TIPS_FILES),
-      // all() is the one D1 method the adapter itself does not need (so bindings.ts leaves it out).
-      rows: async (sql) => (await (db.prepare(sql) as unknown as { all(): Promise<{ results: Array<Record<string, unknown>> }> }).all()).results.map(normalize),
+      rows,
       readObject: async (key) => {
         const object = await proxy.env.TIPS_FILES.get(key);
         return object ? new Uint8Array(await object.arrayBuffer()) : undefined;
       },
       close: () => proxy.dispose(),
+    };
+  },
+};
+
+/** The D1 driver on Node's own SQLite (tests/unit/support/sqliteD1.ts): quick, and D1 is SQLite. */
+export const sqliteD1Target: StorageTarget = {
+  name: 'SQL stores on the D1 driver, node:sqlite standing in for D1',
+  async open() {
+    const { sqliteD1 } = await import('./sqliteD1');
+    const { binding, sqlite } = sqliteD1();
+    const rows = async (sql: string) => (sqlite.prepare(sql).all() as Array<Record<string, unknown>>).map(normalize);
+    return {
+      ...stores(d1Driver(binding)),
+      ...memoryAttachments(),
+      rows,
+      tables: async () => (await rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")).map((row) => String(row.name)),
+      close: async () => sqlite.close(),
     };
   },
 };

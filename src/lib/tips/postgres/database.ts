@@ -71,9 +71,3 @@ export function pgliteDatabase(db: PgliteLike): PgDatabase {
     close: () => db.close(),
   };
 }
-
-/** PostgreSQL's SQLSTATE for a unique-constraint violation, with the constraint it names. */
-export function uniqueViolationOf(error: unknown): string | undefined {
-  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
-  return code === '23505' ? (constraint ?? '') : undefined;
-}
