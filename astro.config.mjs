@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import { alternatesFromBuiltPages } from './scripts/sitemap-alternates.mjs';
+import { siteHeadersFile } from './src/lib/http/siteHeaders.ts';
 
 // Kept in step with src/i18n/locales.ts by tests/unit/locales.test.ts (this file is plain JS,
 // read before TypeScript is set up, so it cannot import the map).
@@ -24,6 +26,8 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // dist/_headers, for Cloudflare's static files, from the one source the request layer uses too.
+    { name: 'site-headers', hooks: { 'astro:build:done': ({ dir }) => writeFile(new URL('_headers', dir), siteHeadersFile) } },
     // hreflang alternates come from each built page (real translations only), not from matching
     // paths: an untranslated entry's Mongolian URL shows the Chinese text and is no translation.
     sitemap({

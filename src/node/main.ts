@@ -10,7 +10,7 @@ import { openDatabase } from './openDatabase';
 import { shippedMigrations } from './migrationSource';
 import { nodeServerConfigFromEnv } from './serverConfig';
 import { createSiteServer } from './siteServer';
-import { findStaticFile } from './staticSite';
+import { findStaticFile } from './staticFiles';
 
 async function main() {
   const config = nodeServerConfigFromEnv(process.env);
@@ -34,6 +34,7 @@ async function main() {
     ...(config.staff ? { staff: { store: pgStaffStore(database), config: config.staff } } : {}),
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
+    trustedProxyCidrs: config.trustedProxyCidrs,
     drainMs: config.shutdownDrainMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });

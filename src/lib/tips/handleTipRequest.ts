@@ -1,7 +1,8 @@
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
 import { message, translator } from './messages';
-import { rateLimitKey, rateLimitWindowStart, secondsUntilWindowEnds } from './rateLimit';
+import { rateLimitKey } from './rateLimit';
+import { isSecureRequest, readCookie, setCookieHeader } from '../http/cookies';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex } from './receiptCode';
 import { renderTipForm, type TipFormValues } from './renderTipForm';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
@@ -69,9 +70,9 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const declaredLength = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (declaredLength > maxBodyBytes) return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
 
+  // The rate limit is counted before this, in memory (src/lib/http/rateLimit.ts); this key only
+  // tells apart identical tips sent without JavaScript from different clients.
   const clientKey = await rateLimitKey(clientAddress(request, env), env.config.rateLimitSalt, now);
-  const count = await env.store.countRequest(clientKey, rateLimitWindowStart(now, env.config.rateLimitWindowSeconds));
-  if (count > env.config.rateLimitMax) return rateLimited(request, env, locale, now);
 
   const body = await readBody(request, type);
   if (body === 'too_large') return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
@@ -301,13 +302,12 @@ function acknowledge(request: Request, locale: Locale, code: string, receivedAt:
       { status: repeated ? 200 : 201, headers: noStore },
     );
   }
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
   return new Response(null, {
     status: 303,
     headers: {
       ...noStore,
       Location: `/api/tips/received?lang=${locale}`,
-      'Set-Cookie': `${receiptCookie}=${encodeURIComponent(`${code}|${receivedAt.getTime()}`)}; Path=/api/tips/received; Max-Age=600; HttpOnly; SameSite=Strict${secure}`,
+      'Set-Cookie': setCookieHeader(receiptCookie, `${code}|${receivedAt.getTime()}`, { ...receiptCookieScope(request), maxAgeSeconds: 600 }),
     },
   });
 }
@@ -330,8 +330,9 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
 }
 
 
-async function rateLimited(request: Request, env: TipEnvironment, locale: Locale, now: Date): Promise<Response> {
-  const retryAfter = secondsUntilWindowEnds(now, env.config.rateLimitWindowSeconds);
+/** The answer to a tip over the rate limit (counted by the request layer): the form again, with what was typed. */
+export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
+  const locale = requestLocale(request, new URL(request.url));
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
   const text = message(locale, 'tip.problem.rateLimited', { minutes });
   const headers = { ...noStore, 'Retry-After': String(retryAfter) };
@@ -362,12 +363,12 @@ async function problem(
 
 async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
   const t = translator(locale);
-  const cookie = readCookie(request, receiptCookie);
+  const cookie = readCookie(request, receiptCookie, receiptCookieScope(request));
   const [code, receivedAtMs] = cookie?.split('|') ?? [];
   const shell = await env.shells.load(`/${locale}/tip/status/`);
   const headers = new Headers({ ...noStore, 'Content-Type': 'text/html; charset=utf-8' });
   // Shown once: the cookie is cleared by the same answer that shows the code.
-  headers.append('Set-Cookie', `${receiptCookie}=; Path=/api/tips/received; Max-Age=0; HttpOnly; SameSite=Strict`);
+  headers.append('Set-Cookie', setCookieHeader(receiptCookie, '', { ...receiptCookieScope(request), maxAgeSeconds: 0 }));
   if (!code || !normalizeReceiptCode(code) || !receivedAtMs) {
     return new Response(fillShell(shell, renderConfirmationGone(locale), retitle(t('tip.received.goneTitle'))), { status: 200, headers });
   }
@@ -375,13 +376,8 @@ async function showReceipt(request: Request, env: TipEnvironment, locale: Locale
   return new Response(html, { status: 200, headers });
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
+/** The receipt cookie goes only to the page that shows it once, so it cannot take the __Host- prefix. */
+const receiptCookieScope = (request: Request) => ({ path: '/api/tips/received', secure: isSecureRequest(request) });
 
 async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
   const started = Date.now();
