@@ -22,7 +22,17 @@ export default defineConfig({
   },
   vite: {
     // Scripts go to files, never inline, so the Content-Security-Policy can forbid inline script.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // MDX pages carry Astro's own "use astro:head-inject" marker, which Astro reads before
+        // bundling; the bundler's warning that it drops the directive (once per MDX file) is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   integrations: [
     mdx(),

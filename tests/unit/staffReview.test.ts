@@ -61,7 +61,7 @@ describe('staff authentication', () => {
     const altered = `${Buffer.from(JSON.stringify({ actor: 'admin', sessionId: 'x', expiresAt: 9e15 })).toString('base64url')}.${signature}`;
     for (const token of [forged, expired, altered, 'garbage', `${payload}.`]) {
       for (const [method, path] of endpoints) {
-        const response = await handleStaffRequest(new Request(`${origin}${path}`, { method, headers: { Cookie: `staff_session=${token}` } }), env.staffEnv);
+        const response = await handleStaffRequest(new Request(`${origin}${path}`, { method, headers: { Cookie: `__Host-staff_session=${token}` } }), env.staffEnv);
         expect(response.status, `${method} ${path} with ${token.slice(0, 12)}`).toBe(403);
       }
     }
@@ -72,7 +72,7 @@ describe('staff authentication', () => {
     const response = await logIn(env);
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe('/staff/');
-    expect(response.headers.get('Set-Cookie')).toMatch(/^staff_session=[\w-]+\.[\w-]+; Path=\/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure$/);
+    expect(response.headers.get('Set-Cookie')).toMatch(/^__Host-staff_session=[\w-]+\.[\w-]+; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     expect(env.auditLog.at(-1)).toMatchObject({ actor: 'reviewer', action: 'login' });
     const wrong = await logIn(env, 'not the password at all');
     expect(wrong.headers.get('Location')).toBe('/staff/login/?error=wrong_credentials');
@@ -87,7 +87,7 @@ describe('staff authentication', () => {
     expect(limited.headers.get('Location')).toBe('/staff/login/?error=rate_limited');
     expect(limited.headers.get('Set-Cookie')).toBeNull();
     env.setClock(new Date('2026-06-01T08:20:00Z'));
-    expect((await logIn(env)).headers.get('Set-Cookie')).toMatch(/^staff_session=/);
+    expect((await logIn(env)).headers.get('Set-Cookie')).toMatch(/^__Host-staff_session=/);
   });
 
   it('refuses a state change without the CSRF token or from another origin', async () => {

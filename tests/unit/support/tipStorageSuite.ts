@@ -146,16 +146,6 @@ export function describeTipStorage(target: StorageTarget) {
       expect(await opened.rows(`SELECT * FROM tip_submissions WHERE tip_id IN (${await tipIdsTagged(tag)})`)).toHaveLength(1);
     });
 
-    it('counts a client\'s tips in the database, so two server processes share one limit', async () => {
-      const address = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-      // Two environments over one database: what two processes behind a load balancer are.
-      const first = environment({ clientAddress: address, rateLimitMax: 3 });
-      const second = environment({ clientAddress: address, rateLimitMax: 3 });
-      const statuses = [];
-      for (const env of [first, second, first, second]) statuses.push((await handleTipRequest(postJson(validTip(marker())), env)).status);
-      expect(statuses).toEqual([201, 201, 201, 429]);
-    });
-
     it('keeps no row and no file when a file cannot be written', async () => {
       const tag = marker();
       let puts = 0;
