@@ -49,7 +49,8 @@ export default defineConfig({
     // sample; the functions do not read request.cf, so the built-in placeholder is enough.
     env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // wrangler compiles the functions and starts workerd: over a minute on a busy 2-core machine.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },
