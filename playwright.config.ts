@@ -41,9 +41,10 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   // The built site and the tip function, as `npm start` serves them (wrangler pages dev with a
-  // local D1), but on a port and state of its own (tests/support/testServer.ts). `npm test` builds first.
+  // local D1), but on a port and state of its own (tests/support/testServer.ts), emptied at each
+  // start so no tip sealed to an earlier run's test keys is left in it. `npm test` builds first.
   webServer: {
-    command: `npx wrangler d1 migrations apply TIPS_DB --local --persist-to ${testStateDir} && npx wrangler pages dev dist --persist-to ${testStateDir} --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false ${tipTestBindings}`,
+    command: `node -e "require('node:fs').rmSync('${testStateDir}', { recursive: true, force: true })" && npx wrangler d1 migrations apply TIPS_DB --local --persist-to ${testStateDir} && npx wrangler pages dev dist --persist-to ${testStateDir} --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false ${tipTestBindings}`,
     url: `${baseURL}/zh/`,
     // Offline, wrangler would print a stack trace for each failed fetch of Cloudflare's request.cf
     // sample; the functions do not read request.cf, so the built-in placeholder is enough.
