@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import { alternatesFromBuiltPages } from './scripts/sitemap-alternates.mjs';
+import { siteHeadersFile } from './src/lib/http/siteHeaders.ts';
 
 // Kept in step with src/i18n/locales.ts by tests/unit/locales.test.ts (this file is plain JS,
 // read before TypeScript is set up, so it cannot import the map).
@@ -20,10 +22,25 @@ export default defineConfig({
   },
   vite: {
     // Scripts go to files, never inline, so the Content-Security-Policy can forbid inline script.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // MDX pages carry Astro's own "use astro:head-inject" marker, which Astro reads before
+        // bundling; the bundler's warning that it drops the directive (once per MDX file) is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          // @hpke/common falls back to Node's "crypto" where WebCrypto is missing; browsers have
+          // WebCrypto, so the staff page never takes that branch and the stub Vite puts in is right.
+          if (/Module "crypto" has been externalized for browser compatibility, imported by ".*@hpke\/common/.test(warning.message)) return;
+          warn(warning);
+        },
+      },
+    },
   },
   integrations: [
     mdx(),
+    // dist/_headers, for Cloudflare's static files, from the one source the request layer uses too.
+    { name: 'site-headers', hooks: { 'astro:build:done': ({ dir }) => writeFile(new URL('_headers', dir), siteHeadersFile) } },
     // hreflang alternates come from each built page (real translations only), not from matching
     // paths: an untranslated entry's Mongolian URL shows the Chinese text and is no translation.
     sitemap({

@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium, chromiumArgs } from './tests/support/findChromium';
 import { ensureTestSecrets } from './tests/support/testKeys';
+import { testPort, testStateDir } from './tests/support/testServer';
 
-const port = Number(process.env.TEST_PORT ?? 8788);
+const port = testPort;
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // The tip function's settings for tests (they override any .dev.vars): a test-only salt, a low
@@ -39,13 +40,18 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
-  // The built site and the tip function, exactly as `npm start` serves them (wrangler pages dev
-  // with the local D1). `npm test` builds first.
+  // The built site and the tip function, as `npm start` serves them (wrangler pages dev with a
+  // local D1), but on a port and state of its own (tests/support/testServer.ts), emptied at each
+  // start so no tip sealed to an earlier run's test keys is left in it. `npm test` builds first.
   webServer: {
-    command: `npm run db:migrate:local && npx wrangler pages dev dist --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false ${tipTestBindings}`,
+    command: `node -e "require('node:fs').rmSync('${testStateDir}', { recursive: true, force: true })" && npx wrangler d1 migrations apply TIPS_DB --local --persist-to ${testStateDir} && npx wrangler pages dev dist --persist-to ${testStateDir} --port ${port} --inspector-port ${port + 1000} --ip 127.0.0.1 --show-interactive-dev-session=false ${tipTestBindings}`,
     url: `${baseURL}/zh/`,
+    // Offline, wrangler would print a stack trace for each failed fetch of Cloudflare's request.cf
+    // sample; the functions do not read request.cf, so the built-in placeholder is enough.
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    // wrangler compiles the functions and starts workerd: over a minute on a busy 2-core machine.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

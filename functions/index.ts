@@ -1,18 +1,6 @@
-// The bare domain: send each reader straight to the language their browser asks for. Readers whose
-// browser asks for neither language get the static bilingual page (dist/index.html).
-import { preferredLocale } from '../src/lib/preferredLocale';
-import { localizedPath } from '../src/i18n/locales';
+// "/" reaches the site's one request layer (src/lib/http/app.ts): each reader is sent to the
+// language their browser asks for; others get the static bilingual page (dist/index.html).
+import { handle } from 'hono/cloudflare-pages';
+import { cloudflareApp } from '../src/lib/http/cloudflare';
 
-interface PagesContext {
-  request: Request;
-  next: () => Promise<Response>;
-}
-
-export const onRequestGet = async ({ request, next }: PagesContext): Promise<Response> => {
-  const locale = preferredLocale(request.headers.get('Accept-Language'));
-  if (!locale) return next();
-  return new Response(null, {
-    status: 302,
-    headers: { Location: localizedPath(locale), Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' },
-  });
-};
+export const onRequest = handle(cloudflareApp);

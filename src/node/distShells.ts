@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { findStaticFile } from './staticSite';
+import { join } from 'node:path';
+import { findStaticFile } from './staticFiles';
 import type { PageShells } from '../lib/tips/storage';
 
 /**
@@ -14,7 +15,7 @@ export function distShells(siteDir: string): PageShells {
       if (!html) {
         html = findStaticFile(siteDir, path).then((found) => {
           if (found.kind !== 'file') throw new Error(`page shell ${path} is not in ${siteDir}: build the site first (npm run build)`);
-          return readFile(found.file, 'utf8');
+          return readFile(join(siteDir, found.relative), 'utf8');
         });
         html.catch(() => cache.delete(path));
         cache.set(path, html);

@@ -11,7 +11,7 @@ import { openDatabase } from './openDatabase';
 import { shippedMigrations } from './migrationSource';
 import { nodeServerConfigFromEnv } from './serverConfig';
 import { createSiteServer } from './siteServer';
-import { findStaticFile } from './staticSite';
+import { findStaticFile } from './staticFiles';
 
 async function main() {
   const config = nodeServerConfigFromEnv(process.env);
@@ -35,6 +35,7 @@ async function main() {
     ...(config.staff ? { staff: { store: sqlStaffStore(postgresDriver(database)), config: config.staff } } : {}),
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
+    trustedProxyCidrs: config.trustedProxyCidrs,
     drainMs: config.shutdownDrainMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tipConfigFromEnv } from '../lib/tips/config';
 import { nodePlatform, staffConfigFromEnv, type StaffConfig } from '../lib/staff/config';
 import type { TipConfig } from '../lib/tips/storage';
+import { parseProxyCidrs } from '../lib/http/clientAddress';
 
 /** Settings of the self-hosted server, from environment variables (README: "Deploying in mainland China"). */
 export interface NodeServerConfig {
@@ -13,6 +14,8 @@ export interface NodeServerConfig {
   siteDir: string;
   publicOrigin?: string;
   clientAddressHeader?: string;
+  /** The proxies CLIENT_ADDRESS_HEADER is believed from (comma-separated CIDRs). */
+  trustedProxyCidrs?: string;
   shutdownDrainMs: number;
   shutdownTimeoutMs: number;
   tips: TipConfig;
@@ -31,6 +34,17 @@ const serverSchema = z.object({
   SITE_DIR: z.string().default('dist'),
   PUBLIC_ORIGIN: z.url({ error: 'PUBLIC_ORIGIN must be the site\'s address, e.g. https://www.example.gov.cn' }).optional(),
   CLIENT_ADDRESS_HEADER: z.string().optional(),
+  TRUSTED_PROXY_CIDRS: z
+    .string()
+    .refine((text) => {
+      try {
+        parseProxyCidrs(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }, { error: 'TRUSTED_PROXY_CIDRS must be comma-separated addresses or CIDRs of your load balancers, e.g. 10.0.0.0/8, fd00::/8.' })
+    .optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().nonnegative().default(2000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
@@ -57,6 +71,9 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
       issues.push(...error.issues);
     }
   }
+  if (parsed.success && parsed.data.CLIENT_ADDRESS_HEADER && !parsed.data.TRUSTED_PROXY_CIDRS) {
+    issues.push({ path: ['TRUSTED_PROXY_CIDRS'], message: 'CLIENT_ADDRESS_HEADER is set but TRUSTED_PROXY_CIDRS is not: list your load balancers\' addresses (e.g. 10.0.0.0/8), or the header, which any client can write, is never believed.', code: 'custom', input: undefined } as z.core.$ZodIssue);
+  }
   if (!parsed.success || !tips || issues.length > 0) {
     throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
@@ -70,6 +87,7 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     siteDir: value.SITE_DIR,
     publicOrigin: value.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
     clientAddressHeader: value.CLIENT_ADDRESS_HEADER || undefined,
+    trustedProxyCidrs: value.TRUSTED_PROXY_CIDRS || undefined,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     tips,

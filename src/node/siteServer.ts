@@ -1,22 +1,20 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { handleTipRequest } from '../lib/tips/handleTipRequest';
-import { handleStaffRequest } from '../lib/staff/handleStaffRequest';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
 import type { StaffConfig } from '../lib/staff/config';
-import { headersForPath, parseHeadersFile, type HeaderRule } from '../lib/headersFile';
-import { preferredLocale } from '../lib/preferredLocale';
-import { localizedPath } from '../i18n/locales';
 import type { AttachmentStore, PageShells, StaffStore, TipConfig, TipStore } from '../lib/tips/storage';
 import type { PgDatabase } from '../lib/tips/postgres/database';
-import { clientAddressOf, sendWebResponse, toWebRequest } from './httpBridge';
-import { contentTypeFor, entityTag, findStaticFile } from './staticSite';
+import { createSiteApp } from '../lib/http/app';
+import { siteHeadersFor } from '../lib/http/siteHeaders';
+import { memoryRateLimiter } from '../lib/http/rateLimit';
+import { clientAddressOf, parseProxyCidrs, proxyHeaders, rateLimitSubject, type ClientAddressPolicy } from '../lib/http/clientAddress';
+import { staticFiles } from './staticFiles';
 
 export interface SiteServerOptions {
-  /** The built site (dist/), with its _headers file. */
+  /** The built site (dist/). */
   siteDir: string;
   database: PgDatabase;
   store: TipStore;
@@ -26,7 +24,10 @@ export interface SiteServerOptions {
   /** Staff review (/api/staff/*), as functions/api/staff/ serves it on Cloudflare; absent: those paths answer 404. */
   staff?: { store: StaffStore; config: StaffConfig };
   publicOrigin?: string;
+  /** The header a load balancer names the client in (CLIENT_ADDRESS_HEADER). */
   clientAddressHeader?: string;
+  /** The proxies allowed to set it (TRUSTED_PROXY_CIDRS, comma-separated). */
+  trustedProxyCidrs?: string;
   /**
    * How long, after a stop is asked for, the server goes on answering (with /healthz 503 and every
    * connection closed after its answer) so the load balancer stops sending here before the port closes.
@@ -43,21 +44,65 @@ export interface SiteServer {
   shutdown(): Promise<void>;
 }
 
+type NodeContext = Context<{ Bindings: HttpBindings }>;
+
 /**
- * One Node process for the whole self-hosted site: the static pages with the headers of
- * _headers, the 404 page, the "/" language redirect, the tip service and /healthz. It keeps nothing
- * in memory that another process would need, so several can run behind one load balancer.
+ * One Node process for the whole self-hosted site: the site's one Hono app (src/lib/http/app.ts)
+ * over @hono/node-server, with the built pages, /healthz and a graceful stop. Rate limits are
+ * counted in this process's memory, so with several processes a client gets the limit once per process.
  */
 export async function createSiteServer(options: SiteServerOptions): Promise<SiteServer> {
-  const headersFile = join(options.siteDir, '_headers');
-  const rules = parseHeadersFile(
-    await readFile(headersFile, 'utf8').catch(() => {
-      throw new Error(`${headersFile} is missing: the site's security headers come from it (public/_headers, copied by npm run build).`);
-    }),
-  );
+  if (!existsSync(join(options.siteDir, '404.html'))) throw new Error(`${options.siteDir}/404.html is missing: build the site first (npm run build).`);
   const log = options.log ?? ((line: string) => console.log(line));
+  const addressPolicy: ClientAddressPolicy = { header: options.clientAddressHeader?.toLowerCase(), trustedProxies: parseProxyCidrs(options.trustedProxyCidrs) };
+  const tipLimiter = memoryRateLimiter({ max: options.tipConfig.rateLimitMax, windowSeconds: options.tipConfig.rateLimitWindowSeconds });
   let inFlight = 0;
   let stopping = false;
+  let warnedAboutProxy = false;
+
+  const clientAddress = (c: NodeContext) => {
+    const incoming = c.env.incoming;
+    const header = addressPolicy.header ? incoming.headers[addressPolicy.header] : undefined;
+    return clientAddressOf(incoming.socket.remoteAddress, Array.isArray(header) ? header.join(',') : header, addressPolicy);
+  };
+  const app = createSiteApp({
+    tips: (c) => ({ store: options.store, attachments: options.attachments, shells: options.shells, config: options.tipConfig, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }),
+    staff: (c) =>
+      options.staff
+        ? { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }
+        : undefined,
+    tipRateLimiter: () => tipLimiter,
+    clientSubject: (c) => {
+      const address = clientAddress(c as NodeContext);
+      return address ? rateLimitSubject(address) : undefined;
+    },
+    staticFiles: staticFiles(options.siteDir),
+    extraRoutes: (routes) => routes.get('/healthz', () => health()),
+    log,
+  });
+
+  const listener = getRequestListener(
+    (request, env) => {
+      const bindings = env as HttpBindings;
+      // Behind a proxy that is not configured, every tipster would count as the proxy: one abuser
+      // would block them all. Whether a proxy is in front shows only in requests, so the first
+      // such request is refused with a line in the log saying what to set.
+      if (!addressPolicy.header && proxyHeaders.some((name) => bindings.incoming.headers[name] !== undefined)) {
+        if (!warnedAboutProxy) log('refusing requests: they come through a proxy (X-Forwarded-For or the like) but CLIENT_ADDRESS_HEADER and TRUSTED_PROXY_CIDRS are not set; set them (deploy/selfhost.env.example) so each client gets its own rate limit.');
+        warnedAboutProxy = true;
+        return plainAnswer(503, 'This server is behind a proxy it has not been told about (CLIENT_ADDRESS_HEADER, TRUSTED_PROXY_CIDRS).\n');
+      }
+      const url = new URL(request.url);
+      // The public origin (behind a TLS-terminating load balancer: https://) is what cookies and
+      // the same-origin check see.
+      const seen = options.publicOrigin && url.origin !== options.publicOrigin ? new Request(`${options.publicOrigin}${url.pathname}${url.search}`, withBody(request)) : request;
+      return app.fetch(seen, bindings);
+    },
+    {
+      // A request Node could not turn into a URL (a bad Host header): the client's mistake.
+      errorHandler: () => plainAnswer(400, 'Bad request\n'),
+    },
+  );
 
   const server = createServer((incoming, outgoing) => {
     inFlight += 1;
@@ -67,81 +112,8 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     outgoing.on('close', () => {
       inFlight -= 1;
     });
-    answer(incoming, outgoing).catch((error: unknown) => {
-      log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!outgoing.headersSent) {
-        outgoing.statusCode = 500;
-        outgoing.end();
-      } else outgoing.destroy();
-    });
+    void listener(incoming, outgoing);
   });
-
-  async function answer(incoming: IncomingMessage, outgoing: ServerResponse) {
-    const url = new URL(incoming.url ?? '/', 'http://site.invalid');
-    const path = url.pathname;
-    const headOnly = incoming.method === 'HEAD';
-    if (path === '/healthz') return sendWebResponse(await health(), outgoing, headOnly);
-    if (path === '/api/tips' || path.startsWith('/api/tips/')) {
-      const response = await handleTipRequest(toWebRequest(incoming, options.publicOrigin), {
-        store: options.store,
-        attachments: options.attachments,
-        shells: options.shells,
-        config: options.tipConfig,
-        clientAddress: clientAddressOf(incoming, options.clientAddressHeader),
-      });
-      return sendWebResponse(withSiteHeaders(response, rules, path), outgoing, headOnly);
-    }
-    if (path === '/api/staff' || path.startsWith('/api/staff/')) {
-      const response = options.staff
-        ? await handleStaffRequest(toWebRequest(incoming, options.publicOrigin), { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddressOf(incoming, options.clientAddressHeader) })
-        : Response.json({ error: 'not_found', message: '此服务器未开启工作人员审阅（未设置 STAFF_SESSION_SECRET）。' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-      return sendWebResponse(withSiteHeaders(response, rules, path), outgoing, headOnly);
-    }
-    if (incoming.method !== 'GET' && !headOnly) {
-      return sendWebResponse(withSiteHeaders(new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } }), rules, path), outgoing);
-    }
-    if (path === '/') {
-      const locale = preferredLocale(incoming.headers['accept-language']);
-      if (locale) {
-        const redirect = new Response(null, { status: 302, headers: { Location: localizedPath(locale), Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' } });
-        return sendWebResponse(withSiteHeaders(redirect, rules, path), outgoing, headOnly);
-      }
-    }
-    return serveStatic(incoming, outgoing, path, url.search, headOnly);
-  }
-
-  async function serveStatic(incoming: IncomingMessage, outgoing: ServerResponse, path: string, search: string, headOnly: boolean) {
-    let found = await findStaticFile(options.siteDir, path);
-    let status = 200;
-    if (found.kind === 'redirect') {
-      const redirect = new Response(null, { status: 308, headers: { Location: `${found.location}${search}` } });
-      return sendWebResponse(withSiteHeaders(redirect, rules, path), outgoing, headOnly);
-    }
-    if (found.kind === 'missing') {
-      status = 404;
-      found = await findStaticFile(options.siteDir, '/404.html');
-      if (found.kind !== 'file') return sendWebResponse(withSiteHeaders(new Response('Not found', { status: 404 }), rules, path), outgoing, headOnly);
-    }
-    const tag = entityTag(found.size, found.modified);
-    for (const [name, value] of headersForPath(rules, path)) outgoing.setHeader(name, value);
-    outgoing.setHeader('Content-Type', contentTypeFor(found.file));
-    if (status === 200) {
-      outgoing.setHeader('ETag', tag);
-      outgoing.setHeader('Last-Modified', found.modified.toUTCString());
-      if (incoming.headers['if-none-match'] === tag) {
-        outgoing.statusCode = 304;
-        outgoing.end();
-        return;
-      }
-    }
-    outgoing.statusCode = status;
-    outgoing.setHeader('Content-Length', found.size);
-    if (headOnly) {
-      outgoing.end();
-      return;
-    }
-    await pipeline(createReadStream(found.file), outgoing);
-  }
 
   async function health(): Promise<Response> {
     const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
@@ -181,13 +153,18 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
   return { server, shutdown };
 }
 
-/** The site's headers from _headers for this path, added to a function's answer where it set none. */
-export function withSiteHeaders(response: Response, rules: HeaderRule[], path: string): Response {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of headersForPath(rules, path)) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+/** An answer made before the app (no path to trust yet): the site-wide headers only. */
+function plainAnswer(status: number, text: string): Response {
+  const headers = siteHeadersFor('/');
+  headers.set('Content-Type', 'text/plain; charset=utf-8');
+  headers.set('Cache-Control', 'no-store');
+  return new Response(text, { status, headers });
+}
+
+function withBody(request: Request): RequestInit {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  // duplex: Node needs it for a streamed request body.
+  return { method: request.method, headers: request.headers, ...(hasBody ? { body: request.body, duplex: 'half' } : {}) } as RequestInit;
 }
 
 /** After the port closes, how long connections accepted just before get to deliver their request. */

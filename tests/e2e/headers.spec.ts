@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('pages are served with the security headers of public/_headers', async ({ request }) => {
+test('pages are served with the security headers of src/lib/http/siteHeaders.ts', async ({ request }) => {
   const response = await request.get('/zh/');
   const headers = response.headers();
   expect(headers['content-security-policy']).toContain("script-src 'self'");

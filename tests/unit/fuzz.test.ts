@@ -116,9 +116,9 @@ describe('fuzzing', () => {
         const url = new URL(`${origin}${path}`);
         for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
         const headers: Record<string, string> = {};
-        if (cookie === 'valid') headers.Cookie = `staff_session=${session}`;
-        if (cookie === 'forged') headers.Cookie = `staff_session=${session.slice(0, -3)}abc`;
-        if (cookie === 'garbage') headers.Cookie = 'staff_session=%%%; other=1';
+        if (cookie === 'valid') headers.Cookie = `__Host-staff_session=${session}`;
+        if (cookie === 'forged') headers.Cookie = `__Host-staff_session=${session.slice(0, -3)}abc`;
+        if (cookie === 'garbage') headers.Cookie = '__Host-staff_session=%%%; other=1';
         if (csrfChoice === 'valid') headers['X-CSRF-Token'] = csrf;
         if (csrfChoice === 'wrong') headers['X-CSRF-Token'] = `${csrf}x`;
         if (from) headers.Origin = from;

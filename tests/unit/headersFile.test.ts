@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { headersForPath, parseHeadersFile, patternMatches } from '../../src/lib/headersFile';
 
-const siteRules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+import { siteHeaderRules as siteRules } from '../../src/lib/http/siteHeaders';
 
 describe('_headers', () => {
   it('matches splats and placeholders', () => {

@@ -14,6 +14,7 @@ import { staffPassword, staffPasswordHash } from './support/staffEnvironment';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 import { distShells } from '../../src/node/distShells';
 import { createSiteServer, type SiteServer } from '../../src/node/siteServer';
+import { siteHeadersFile } from '../../src/lib/http/siteHeaders';
 import { pgMigrations } from './support/tipStorageTargets';
 import { openSealedBytes, openSealedText, testReviewerKeys } from './support/sqlTipEnvironment';
 
@@ -120,8 +121,10 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(await missing.text()).toBe(readFileSync('dist/404.html', 'utf8'));
     expect(missing.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await fetch(`${origin}/_headers`)).status).toBe(404);
+    // Dot segments are resolved inside the site first: the way out leads to dist/package.json, which is not there.
     const escape = await rawGet('/..%2f..%2fpackage.json');
-    expect(escape.status).toBe(404);
+    expect([escape.status, escape.headers.location]).toEqual([308, '/package.json']);
+    expect((await rawGet('/package.json')).status).toBe(404);
     expect(escape.body).not.toContain('procuratorate-site');
     expect((await rawGet('/../package.json')).body).not.toContain('"devDependencies"');
   });
@@ -232,6 +235,72 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['read', 'download', 'status_change']));
   });
 
+  it('has one spelling per path: no redirect off the site, no way around no-store, no 5xx for odd input', async () => {
+    // Audit: "/%2F%2Fevil.com/index.html" was answered 308 to "///evil.com/".
+    const sneaky = await rawGet('/%2F%2Fevil.com/index.html');
+    expect(sneaky.status).toBe(308);
+    expect(sneaky.headers.location).toBe('/evil.com/index.html');
+    expect((await rawGet('/%5C%5Cevil.com/')).status).toBe(400);
+    // Audit: "/zh/t%69p/" and "/zh//tip/" served the tip page without no-store.
+    expect((await rawGet('/zh/./tip/')).headers['cache-control']).toBe('no-store');
+    for (const path of ['/zh/t%69p/', '/zh//tip/', '/zh/%74ip/']) {
+      const answer = await rawGet(path);
+      expect([path, answer.status, answer.headers.location]).toEqual([path, 308, '/zh/tip/']);
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
+    // Audit: a malformed receipt cookie gave 503, a bad Host or TRACE 500.
+    const badCookie = await rawGet('/api/tips/received?lang=zh', { headers: { Cookie: 'tip_receipt=%E0%A4%A' } });
+    expect(badCookie.status).toBe(200);
+    expect(badCookie.body).toContain('<html');
+    expect((await rawGet('/zh/', { headers: { Host: 'bad host/\\x' } })).status).toBe(400);
+    const trace = await rawGet('/zh/', { method: 'TRACE' });
+    expect(trace.status).toBe(405);
+    expect(trace.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await rawGet('/%E0%A4%A')).status).toBe(400);
+  });
+
+  it('refuses a tip a page of another site makes the browser send, and takes the same site\'s form sent without JavaScript', async () => {
+    const body = new URLSearchParams({ ...tip(`跨站${crypto.randomUUID().slice(0, 8)}`) });
+    const crossSite = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body, redirect: 'manual', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const staffLogout = await fetch(`${origin}/api/staff/logout`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(staffLogout.status).toBe(403);
+    const sameSite = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: new URLSearchParams(tip(`同站${crypto.randomUUID().slice(0, 8)}`)), redirect: 'manual', headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(sameSite.status).toBe(303);
+  });
+
+  it('stops an oversized body on every route before reading it all', async () => {
+    // Audit: /api/tips/status and /api/staff/login read any size (60 MB accepted, memory 100 → 376 MB).
+    for (const path of ['/api/tips/status?lang=zh', '/api/staff/login', '/api/staff/tips/x/status']) {
+      const declared = await sendUntilAnswered(path, { 'Content-Length': String(60 * 1024 * 1024) });
+      expect([path, declared.status]).toEqual([path, 413]);
+      expect(declared.headers['x-content-type-options']).toBe('nosniff');
+      expect(declared.sentBytes).toBeLessThan(1024 * 1024);
+    }
+    // Without a Content-Length (chunked) the limit counts what arrives.
+    const chunked = await sendUntilAnswered('/api/tips/status?lang=zh', { 'Transfer-Encoding': 'chunked' });
+    expect(chunked.status).toBe(413);
+    expect(chunked.sentBytes).toBeLessThan(1024 * 1024);
+  });
+
+  it('sends the site\'s headers with every answer of the tip service, re-rendered pages included', async () => {
+    const response = await fetch(`${origin}/api/tips/status?lang=mn`, { method: 'POST', body: new URLSearchParams({ code: 'nope' }) });
+    expect(response.status).toBe(404);
+    for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security']) expect(response.headers.get(name)).toBeTruthy();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(readFileSync('dist/_headers', 'utf8')).toBe(siteHeadersFile);
+  });
+
+  it('streams files in ranges and serves Pagefind\'s index as bytes', async () => {
+    const page = readFileSync('dist/zh/index.html');
+    const part = await fetch(`${origin}/zh/`, { headers: { Range: 'bytes=0-99' } });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(page.subarray(0, 100));
+    const meta = readdirSync('dist/pagefind').find((name) => name.endsWith('.pf_meta'))!;
+    expect((await fetch(`${origin}/pagefind/${meta}`)).headers.get('content-type')).toBe('application/octet-stream');
+  });
+
   it('reports healthy while the database answers', async () => {
     const response = await fetch(`${origin}/healthz`);
     expect(response.status).toBe(200);
@@ -292,14 +361,40 @@ async function tipIdsTagged(database: PgDatabase, tag: string): Promise<string[]
   return ids;
 }
 
-function rawGet(path: string): Promise<{ status: number; body: string }> {
+/**
+ * A form POST that keeps sending 64 KB pieces of a huge body until the server answers: what a
+ * server that reads everything would never do before the body ends.
+ */
+function sendUntilAnswered(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; sentBytes: number }> {
   return new Promise((resolve, reject) => {
-    httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+    let sentBytes = 0;
+    let answered = false;
+    const outgoing = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }, (response) => {
+      answered = true;
+      response.resume();
+      resolve({ status: response.statusCode!, headers: response.headers, sentBytes });
+      outgoing.destroy();
+    });
+    outgoing.on('error', (error) => (answered ? undefined : reject(error)));
+    const piece = 'code=' + 'A'.repeat(64 * 1024);
+    const sendMore = () => {
+      if (answered || sentBytes > 8 * 1024 * 1024) return;
+      sentBytes += piece.length;
+      outgoing.write(piece, () => setTimeout(sendMore, 5));
+    };
+    sendMore();
+  });
+}
+
+/** A request exactly as written (no URL clean-up by a client library), with its answer's headers. */
+function rawGet(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (response) => {
       let body = '';
       response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, body }));
+      response.on('end', () => resolve({ status: response.statusCode!, body, headers: response.headers }));
     })
       .on('error', reject)
-      .end();
+      .end(options.body);
   });
 }

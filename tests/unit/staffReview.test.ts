@@ -64,7 +64,7 @@ describe('staff authentication', () => {
     const loggedOut = staff.cookie.split('=')[1]!;
     for (const token of [newSessionId(), expired, loggedOut, 'garbage', `${loggedOut}.`]) {
       for (const [method, path] of endpoints) {
-        const response = await handleStaffRequest(new Request(`${origin}${path}`, { method, headers: { Cookie: `staff_session=${token}` } }), env.staffEnv);
+        const response = await handleStaffRequest(new Request(`${origin}${path}`, { method, headers: { Cookie: `__Host-staff_session=${token}` } }), env.staffEnv);
         expect(response.status, `${method} ${path} with ${token.slice(0, 12)}`).toBe(403);
       }
     }
@@ -99,7 +99,7 @@ describe('staff authentication', () => {
     const response = await logIn(env);
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe('/staff/');
-    expect(response.headers.get('Set-Cookie')).toMatch(/^staff_session=[\w-]{43}; Path=\/; Max-Age=3600; HttpOnly; SameSite=Strict; Secure$/);
+    expect(response.headers.get('Set-Cookie')).toMatch(/^__Host-staff_session=[\w-]{43}; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     expect(env.auditLog().at(-1)).toMatchObject({ actor: 'reviewer', action: 'login' });
     const wrong = await logIn(env, 'not the password at all');
     expect(wrong.headers.get('Location')).toBe('/staff/login/?error=wrong_credentials');
@@ -135,7 +135,7 @@ describe('staff authentication', () => {
     expect(guesses).toBeGreaterThan(55);
     // The reviewer, whenever they come, waits at most the account cap and then gets in.
     env.setClock(new Date(clock + 60_000));
-    expect((await logIn(env)).headers.get('Set-Cookie')).toMatch(/^staff_session=/);
+    expect((await logIn(env)).headers.get('Set-Cookie')).toMatch(/^__Host-staff_session=/);
   }, 120_000);
 
   it('throttles one client harder than the account, without slowing another client beyond the account delay', async () => {

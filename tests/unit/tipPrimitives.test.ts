@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, receiptAlphabet, receiptCodeBits } from '../../src/lib/tips/receiptCode';
-import { secondsUntilWindowEnds } from '../../src/lib/tips/rateLimit';
-import { ProcessRateCounter } from '../../src/lib/tips/processRateCounter';
 import { sniffEvidenceType } from '../../src/lib/tips/sniffFileType';
 import { escapeHtml } from '../../src/lib/tips/html';
 import { renderTipForm } from '../../src/lib/tips/renderTipForm';
@@ -33,18 +31,6 @@ describe('receipt codes', () => {
     const hash = await hashReceiptCode('7KQ2-MXH9-RT4B-WZ8C-3NPA');
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain('7KQ2');
-  });
-});
-
-describe('the rate-limit count', () => {
-  it('counts each client in its window, in memory, and forgets a window once the next begins', () => {
-    const counter = new ProcessRateCounter();
-    expect([counter.count('203.0.113.7', 600), counter.count('203.0.113.7', 600), counter.count('203.0.113.8', 600)]).toEqual([1, 2, 1]);
-    expect(counter.count('203.0.113.7', 1200)).toBe(1);
-  });
-
-  it('says how long until the window ends', () => {
-    expect(secondsUntilWindowEnds(new Date(1_000_000 * 1000 + 100_000), 600)).toBe(600 - ((1_000_000 + 100) % 600));
   });
 });
 

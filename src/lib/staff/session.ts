@@ -1,6 +1,7 @@
 import { toBase64Url } from '../crypto/base64url';
 import { sha256Hex } from '../tips/receiptCode';
 import { constantTimeEqual } from './password';
+import { isSecureRequest, readCookie as readSiteCookie, setCookieHeader } from '../http/cookies';
 
 /**
  * Staff sessions are rows in the database (StaffStore.startSession): the cookie holds a random
@@ -36,14 +37,11 @@ export async function csrfTokenMatches(secret: string, sessionId: string, given:
   return constantTimeEqual(new TextEncoder().encode(given), new TextEncoder().encode(await csrfTokenFor(secret, sessionId)));
 }
 
+/** The session cookie for the whole site: `__Host-staff_session` behind TLS (src/lib/http/cookies.ts). */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return `${sessionCookieName}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  return setCookieHeader(sessionCookieName, token, { path: '/', maxAgeSeconds, secure });
 }
 
 export function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
+  return readSiteCookie(request, name, { path: '/', secure: isSecureRequest(request) });
 }

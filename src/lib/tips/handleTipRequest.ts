@@ -1,9 +1,8 @@
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
 import { message, translator } from './messages';
-import { rateLimitWindowStart, secondsUntilWindowEnds } from './rateLimit';
-import { ProcessRateCounter } from './processRateCounter';
 import { floorToHour, spentChallengeOf } from './spentChallenge';
+import { isSecureRequest, readCookie, setCookieHeader } from '../http/cookies';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex } from './receiptCode';
 import { renderTipForm, type TipFormValues } from './renderTipForm';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
@@ -71,8 +70,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const declaredLength = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (declaredLength > maxBodyBytes) return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
 
-  const count = (env.rateCounter ?? processRateCounter).count(clientAddress(request, env), rateLimitWindowStart(now, env.config.rateLimitWindowSeconds));
-  if (count > env.config.rateLimitMax) return rateLimited(request, env, locale, now);
+  // The rate limit is counted before this, in memory, by the request layer (src/lib/http/rateLimit.ts).
 
   const body = await readBody(request, type);
   if (body === 'too_large') return problem(request, env, locale, 413, 'too_large', 'tip.problem.tooLargeTitle', 'tip.problem.tooLargeBody');
@@ -184,7 +182,6 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   return acknowledge(request, locale, code, now, false);
 }
 
-const processRateCounter = new ProcessRateCounter();
 const reviewerKeyCache = new Map<string, Promise<ReviewerPublicKey[]>>();
 
 /** The configured reviewers' public keys, imported once per isolate. */
@@ -204,10 +201,6 @@ async function powChallenge(env: TipEnvironment): Promise<Response> {
   return Response.json(challenge, { headers: noStore });
 }
 
-function clientAddress(request: Request, env: TipEnvironment): string {
-  const testClient = env.config.trustTestClientHeader ? request.headers.get('X-Test-Client') : null;
-  return testClient ?? env.clientAddress;
-}
 
 type Body = { values: Record<string, string>; files: File[]; hadFiles: boolean };
 
@@ -308,13 +301,12 @@ function acknowledge(request: Request, locale: Locale, code: string, receivedAt:
       { status: repeated ? 200 : 201, headers: noStore },
     );
   }
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
   return new Response(null, {
     status: 303,
     headers: {
       ...noStore,
       Location: `/api/tips/received?lang=${locale}`,
-      'Set-Cookie': `${receiptCookie}=${encodeURIComponent(`${code}|${receivedAt.getTime()}`)}; Path=/api/tips/received; Max-Age=600; HttpOnly; SameSite=Strict${secure}`,
+      'Set-Cookie': setCookieHeader(receiptCookie, `${code}|${receivedAt.getTime()}`, { ...receiptCookieScope(request), maxAgeSeconds: 600 }),
     },
   });
 }
@@ -337,8 +329,9 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
 }
 
 
-async function rateLimited(request: Request, env: TipEnvironment, locale: Locale, now: Date): Promise<Response> {
-  const retryAfter = secondsUntilWindowEnds(now, env.config.rateLimitWindowSeconds);
+/** The answer to a tip over the rate limit (counted by the request layer): the form again, with what was typed. */
+export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
+  const locale = requestLocale(request, new URL(request.url));
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
   const text = message(locale, 'tip.problem.rateLimited', { minutes });
   const headers = { ...noStore, 'Retry-After': String(retryAfter) };
@@ -369,12 +362,12 @@ async function problem(
 
 async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
   const t = translator(locale);
-  const cookie = readCookie(request, receiptCookie);
+  const cookie = readCookie(request, receiptCookie, receiptCookieScope(request));
   const [code, receivedAtMs] = cookie?.split('|') ?? [];
   const shell = await env.shells.load(`/${locale}/tip/status/`);
   const headers = new Headers({ ...noStore, 'Content-Type': 'text/html; charset=utf-8' });
   // Shown once: the cookie is cleared by the same answer that shows the code.
-  headers.append('Set-Cookie', `${receiptCookie}=; Path=/api/tips/received; Max-Age=0; HttpOnly; SameSite=Strict`);
+  headers.append('Set-Cookie', setCookieHeader(receiptCookie, '', { ...receiptCookieScope(request), maxAgeSeconds: 0 }));
   if (!code || !normalizeReceiptCode(code) || !receivedAtMs) {
     return new Response(fillShell(shell, renderConfirmationGone(locale), retitle(t('tip.received.goneTitle'))), { status: 200, headers });
   }
@@ -382,13 +375,8 @@ async function showReceipt(request: Request, env: TipEnvironment, locale: Locale
   return new Response(html, { status: 200, headers });
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
+/** The receipt cookie goes only to the page that shows it once, so it cannot take the __Host- prefix. */
+const receiptCookieScope = (request: Request) => ({ path: '/api/tips/received', secure: isSecureRequest(request) });
 
 async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
   const started = Date.now();

@@ -104,10 +104,8 @@ export interface TipEnvironment {
   attachments: AttachmentStore;
   shells: PageShells;
   config: TipConfig;
-  /** The client's network address as the platform reports it; only counted in memory, never stored. */
+  /** The client's network address as the platform reports it; nothing derived from it is stored. */
   clientAddress: string;
-  /** Tips per client in memory; one per process unless a test brings its own. */
-  rateCounter?: { count(client: string, windowStart: number): number };
   now?: () => Date;
 }
 

@@ -3,7 +3,6 @@ import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
 import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
 import { d1Driver } from '../../../src/lib/sql/d1Driver';
-import { ProcessRateCounter } from '../../../src/lib/tips/processRateCounter';
 import { sqliteD1 } from './sqliteD1';
 import { testReviewerKeys } from './sealingKeys';
 
@@ -89,7 +88,6 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
       ...overrides,
     },
     clientAddress: '203.0.113.7',
-    rateCounter: new ProcessRateCounter(),
   };
   return { env, tips, objects, rows, sqlite, staffStore: sqlStaffStore(driver), auditLog, addAccount, failNextAttachmentWrite: () => (failNextPut = true) };
 }

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipEnvironment } from '../../../src/lib/tips/storage';
-import { ProcessRateCounter } from '../../../src/lib/tips/processRateCounter';
 import { handleStaffRequest, type StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
 import { hashPassword } from '../../../src/lib/staff/password';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
@@ -61,7 +60,6 @@ export function describeTipStorage(target: StorageTarget) {
         powMaxNumber: 1000,
       },
       clientAddress: `198.51.100.${Math.floor(Math.random() * 250) + 1}`,
-      rateCounter: new ProcessRateCounter(),
       ...overrides,
     });
     /** What staff would read: sealed content opened with the test key; rows written directly by a test may be clear. */

@@ -1,6 +1,13 @@
-# Response headers for every static file, read by Cloudflare Pages and by the self-hosted Node
-# server (src/lib/headersFile.ts parses this same file). Functions set their own headers.
-# A request inherits every matching block in order; "! Name" drops a header an earlier block set.
+import { headersForPath, parseHeadersFile } from '../headersFile';
+
+/**
+ * The site's response headers, in Cloudflare Pages' `_headers` format: the one source for every
+ * answer on both platforms. The build writes it to `dist/_headers` (astro.config.mjs), where
+ * Cloudflare applies it to static files; the request layer (securityHeaders.ts) applies the same
+ * rules to every answer a function or the Node server makes, so re-rendered pages get them too.
+ * A request inherits every matching block in order; "! Name" drops a header an earlier block set.
+ */
+export const siteHeadersFile = `
 
 /*
   Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'; upgrade-insecure-requests
@@ -22,6 +29,12 @@
   Referrer-Policy: no-referrer
   Cache-Control: no-store
 
+# Everything a function answers (the tip service, staff review) is private to one reader.
+/api/*
+  ! Referrer-Policy
+  Referrer-Policy: no-referrer
+  Cache-Control: no-store
+
 /staff/*
   ! Referrer-Policy
   Referrer-Policy: no-referrer
@@ -30,3 +43,9 @@
 # Build output with content hashes in the names never changes.
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable
+`;
+
+export const siteHeaderRules = parseHeadersFile(siteHeadersFile);
+
+/** The headers the site gives a (normalised) path. */
+export const siteHeadersFor = (pathname: string): Headers => headersForPath(siteHeaderRules, pathname);
