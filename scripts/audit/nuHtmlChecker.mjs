@@ -7,6 +7,8 @@ import vnuJar from 'vnu-jar';
 /**
  * Every error vnu reports in the HTML files under `directory`, as "path (line N): message".
  * Throws, with the fix, when Java is missing: a checker that cannot run must not pass silently.
+ * @param {string} directory
+ * @returns {string[]}
  */
 export function nuHtmlErrors(directory) {
   const run = spawnSync('java', ['-jar', vnuJar, '--skip-non-html', '--errors-only', '--format', 'json', directory], {
@@ -17,8 +19,8 @@ export function nuHtmlErrors(directory) {
   // vnu writes its JSON report to stderr; exit status 1 only means "errors found".
   const report = JSON.parse(run.stderr || '{"messages":[]}');
   return report.messages
-    .filter((message) => message.type === 'error' || message.type === 'non-document-error')
-    .map((message) => {
+    .filter((/** @type {{ type: string }} */ message) => message.type === 'error' || message.type === 'non-document-error')
+    .map((/** @type {{ url?: string, lastLine?: number, message: string }} */ message) => {
       const file = message.url ? path.relative(directory, new URL(message.url).pathname) : directory;
       return `/${file.replaceAll(path.sep, '/')} (line ${message.lastLine ?? '?'}): Nu Html Checker: ${message.message}`;
     });

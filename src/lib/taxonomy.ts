@@ -1,17 +1,18 @@
-import { z } from 'zod';
+// zod/mini: the tip form's script needs the ids, and its bundle must stay small.
+import * as z from 'zod/mini';
 import categoriesFile from '../data/public-interest-categories.json';
 import regionsFile from '../data/regions.json';
 
-const label = z.strictObject({ zh: z.string().min(1), mn: z.string().min(1) });
+const label = z.strictObject({ zh: z.string().check(z.minLength(1)), mn: z.string().check(z.minLength(1)) });
 
 const categoriesSchema = z.object({
-  categories: z.array(z.strictObject({ id: z.string().regex(/^[a-z-]+$/), label })).min(1),
+  categories: z.array(z.strictObject({ id: z.string().check(z.regex(/^[a-z-]+$/)), label })).check(z.minLength(1)),
 });
 
 const regionsSchema = z.object({
   regions: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z-]+$/), city: z.string(), label, mnFromGlossary: z.boolean() }))
-    .min(1),
+    .array(z.strictObject({ id: z.string().check(z.regex(/^[a-z-]+$/)), city: z.string(), label, mnFromGlossary: z.boolean() }))
+    .check(z.minLength(1)),
 });
 
 /** Public-interest areas: the one list shared by cases, search filters and the tip form. */

@@ -6,7 +6,7 @@ import { importKeyFile, keyFileNeedsPassphrase, type OpeningKey } from '../lib/c
 import { openTipContent, openTipFile, type OpenedTip as OpenedSeal } from '../lib/crypto/tipEnvelope';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../lib/staff/evidenceFileName';
 import { abuseCheckLabels, auditActionLabels, deadlineLabels, statusLabels } from '../lib/staff/labels';
-import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
+import { cleanImage } from '../lib/tips/cleanFiles/cleanImage';
 import type { TipContent } from '../lib/tips/storage';
 
 interface ListedTip {
@@ -202,7 +202,7 @@ async function showFile(id: string, position: number, described: NonNullable<Tip
     item.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
     return;
   }
-  const cleaned = described.contentType.startsWith('image/') ? stripImageMetadata(bytes, described.contentType) : undefined;
+  const cleaned = described.contentType.startsWith('image/') ? cleanImage(bytes, described.contentType) : undefined;
   const actions = element('p');
   if (cleaned) {
     const image = document.createElement('img');

@@ -16,7 +16,7 @@ export interface TipContent {
   contact?: { name: string; phone?: string; email?: string };
   locale: string;
   /** What the evidence files are; their rows in the database say nothing a tipster chose. */
-  attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string }>;
+  attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string; hiddenDataRemoved?: boolean }>;
 }
 
 /** An evidence file's row: the object is sealed, so these describe the sealed bytes only. */

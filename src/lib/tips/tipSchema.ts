@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { categoryIds, regionIds } from '../taxonomy';
 import type { UiKey } from '../../i18n/schema';
 import { isoCalendarDate } from '../formatDate';
@@ -29,6 +29,12 @@ export const evidenceTypes = {
 } as const;
 export type EvidenceType = keyof typeof evidenceTypes;
 
+/** The file input's accept list: every type and name ending above. */
+export const evidenceAccept = [
+  ...Object.values(evidenceTypes).flat(),
+  ...Object.keys(evidenceTypes),
+].join(',');
+
 /** The type a file claims: its MIME type, or (phones often send HEIC with none) its name ending. */
 export function claimedEvidenceType(file: { name: string; type: string }): EvidenceType | undefined {
   const type = file.type.toLowerCase();
@@ -44,72 +50,84 @@ export function claimedEvidenceType(file: { name: string; type: string }): Evide
 const error = (key: UiKey) => ({ error: key });
 
 /** Empty text fields arrive as "" from forms: treat them as not given. */
+const emptyAsUndefined = z.transform((value: string | undefined) => (value ? value : undefined));
 const optionalText = (max: number, tooLong: UiKey) =>
-  z
-    .string(error(tooLong))
-    .trim()
-    .max(max, error(tooLong))
-    .optional()
-    .transform((value) => (value ? value : undefined));
+  z.pipe(z.optional(z.string(error(tooLong)).check(z.trim(), z.maxLength(max, error(tooLong)))), emptyAsUndefined);
+const optionalTrimmed = () => z.pipe(z.optional(z.string().check(z.trim())), emptyAsUndefined);
 
 /** Mainland mobile (11 digits from 1) or landline with area code; spaces and dashes ignored. */
 const phonePattern = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
 
-const evidenceFile = z
-  .file(error('tip.error.fileType'))
-  .refine((file) => claimedEvidenceType(file) !== undefined, error('tip.error.fileType'))
-  .refine((file) => file.size <= tipLimits.maxFileBytes, error('tip.error.fileTooLarge'));
+const evidenceFile = z.file(error('tip.error.fileType')).check(
+  z.refine((file) => claimedEvidenceType(file) !== undefined, error('tip.error.fileType')),
+  z.refine((file) => file.size <= tipLimits.maxFileBytes, error('tip.error.fileTooLarge')),
+);
 
-export const tipFieldsSchema = z
-  .object({
-    category: z.enum(categoryIds, error('tip.error.category')),
-    description: z
-      .string(error('tip.error.descriptionLength'))
-      .trim()
-      .min(tipLimits.descriptionMin, error('tip.error.descriptionLength'))
-      .max(tipLimits.descriptionMax, error('tip.error.descriptionLength')),
-    place: z.string(error('tip.error.placeRequired')).trim().min(1, error('tip.error.placeRequired')).max(tipLimits.placeMax, error('tip.error.placeTooLong')),
-    region: z.enum(regionIds, error('tip.error.region')),
-    noticedOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : undefined))
-      .refine((value) => value === undefined || isPastOrTodayIsoDate(value), error('tip.error.noticedOn')),
-    responsible: optionalText(tipLimits.responsibleMax, 'tip.error.responsibleTooLong'),
-    identity: z.enum(['anonymous', 'named'], error('tip.error.identity')),
-    name: optionalText(tipLimits.nameMax, 'tip.error.nameTooLong'),
-    phone: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value.replace(/[\s-]/g, '') : undefined))
-      .refine((value) => value === undefined || phonePattern.test(value), error('tip.error.phone')),
-    email: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : undefined))
-      .pipe(z.email(error('tip.error.email')).max(254, error('tip.error.email')).optional()),
-    consent: z.literal(['yes', 'on', 'true', true], error('tip.error.consent')).transform(() => true as const),
-    files: z
-      .array(evidenceFile)
-      .max(tipLimits.maxFiles, error('tip.error.tooManyFiles'))
-      .refine(
-        (files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes,
-        error('tip.error.filesTooLargeTogether'),
-      )
-      .default([]),
-  })
-  .superRefine((tip, context) => {
-    if (tip.identity !== 'named') return;
-    if (!tip.name) context.addIssue({ code: 'custom', path: ['name'], message: 'tip.error.nameRequired' });
-    if (!tip.phone && !tip.email) context.addIssue({ code: 'custom', path: ['phone'], message: 'tip.error.contactRequired' });
-  })
-  .transform(({ name, phone, email, ...tip }) => ({
+/**
+ * What to do with the hidden data in evidence files (location, device, time, author): "remove"
+ * (the default, also when the field is missing) or "keep" (send the files exactly as they are).
+ */
+export const metadataChoices = ['remove', 'keep'] as const;
+export type MetadataChoice = (typeof metadataChoices)[number];
+
+// zod/mini: the same schema as zod's classic API, in functions a browser bundle can tree-shake,
+// so the form's script stays small.
+export const tipFieldsSchema = z.pipe(
+  z
+    .object({
+      category: z.enum(categoryIds, error('tip.error.category')),
+      description: z
+        .string(error('tip.error.descriptionLength'))
+        .check(
+          z.trim(),
+          z.minLength(tipLimits.descriptionMin, error('tip.error.descriptionLength')),
+          z.maxLength(tipLimits.descriptionMax, error('tip.error.descriptionLength')),
+        ),
+      place: z
+        .string(error('tip.error.placeRequired'))
+        .check(z.trim(), z.minLength(1, error('tip.error.placeRequired')), z.maxLength(tipLimits.placeMax, error('tip.error.placeTooLong'))),
+      region: z.enum(regionIds, error('tip.error.region')),
+      noticedOn: optionalTrimmed().check(z.refine((value) => value === undefined || isPastOrTodayIsoDate(value), error('tip.error.noticedOn'))),
+      responsible: optionalText(tipLimits.responsibleMax, 'tip.error.responsibleTooLong'),
+      identity: z.enum(['anonymous', 'named'], error('tip.error.identity')),
+      name: optionalText(tipLimits.nameMax, 'tip.error.nameTooLong'),
+      phone: z
+        .pipe(
+          z.optional(z.string()),
+          z.transform((value: string | undefined) => (value ? value.replace(/[\s-]/g, '') : undefined)),
+        )
+        .check(z.refine((value) => value === undefined || phonePattern.test(value), error('tip.error.phone'))),
+      email: z.pipe(optionalTrimmed(), z.optional(z.email(error('tip.error.email')).check(z.maxLength(254, error('tip.error.email'))))),
+      consent: z.pipe(z.literal(['yes', 'on', 'true', true], error('tip.error.consent')), z.transform(() => true as const)),
+      files: z._default(
+        z.array(evidenceFile).check(
+          z.maxLength(tipLimits.maxFiles, error('tip.error.tooManyFiles')),
+          z.refine(
+            (files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes,
+            error('tip.error.filesTooLargeTogether'),
+          ),
+        ),
+        [],
+      ),
+      metadata: z._default(z.enum(metadataChoices, error('tip.error.metadata')), 'remove'),
+    })
+    .check(
+      z.superRefine((tip, context) => {
+        // HEIC cannot be cleaned here: the tipster converts it or chooses to send it as it is.
+        if (tip.metadata === 'remove' && tip.files.some((file) => claimedEvidenceType(file) === 'image/heic')) {
+          context.addIssue({ code: 'custom', path: ['files'], message: 'tip.error.heicNotCleaned', input: tip.files });
+        }
+        if (tip.identity !== 'named') return;
+        if (!tip.name) context.addIssue({ code: 'custom', path: ['name'], message: 'tip.error.nameRequired', input: tip.name });
+        if (!tip.phone && !tip.email) context.addIssue({ code: 'custom', path: ['phone'], message: 'tip.error.contactRequired', input: tip.phone });
+      }),
+    ),
+  z.transform(({ name, phone, email, ...tip }) => ({
     ...tip,
     // An anonymous tip keeps no contact details, even ones typed before choosing anonymous.
     contact: tip.identity === 'named' ? { name: name!, phone, email } : undefined,
-  }));
+  })),
+);
 
 export type TipFieldsInput = z.input<typeof tipFieldsSchema>;
 export type ValidTip = z.output<typeof tipFieldsSchema>;
@@ -123,6 +141,7 @@ export const tipFieldOrder = [
   'noticedOn',
   'responsible',
   'files',
+  'metadata',
   'identity',
   'name',
   'phone',
