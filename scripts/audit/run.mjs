@@ -8,6 +8,7 @@ import path from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { idsOnPage, internalReferences, pageBasicsProblems, referenceResolves } from './checks.mjs';
 import { nuHtmlErrors } from './nuHtmlChecker.mjs';
+import { pageScripts, tipFormScriptBudgetBytes } from './pageScripts.mjs';
 
 const distDirectory = path.resolve(process.argv[2] ?? 'dist');
 if (!existsSync(distDirectory)) {
@@ -54,6 +55,16 @@ for (const file of pages) {
   for (const reference of new Set(internalReferences(html))) {
     checkedReferences += 1;
     if (!referenceResolves(reference, pagePath, { fileExists, pageIds })) failures.push(`${pagePath}: broken link or asset "${reference}"`);
+  }
+}
+
+// The tip form's JavaScript budget, in each language (lazily loaded chunks apart).
+for (const locale of ['zh', 'mn']) {
+  const tipPage = path.join(distDirectory, locale, 'tip', 'index.html');
+  if (!existsSync(tipPage)) continue;
+  const scripts = pageScripts(distDirectory, await readFile(tipPage, 'utf8'));
+  if (scripts.raw > tipFormScriptBudgetBytes) {
+    failures.push(`/${locale}/tip/: ${(scripts.raw / 1024).toFixed(1)} KB of JavaScript, over the ${tipFormScriptBudgetBytes / 1024} KB budget (${scripts.files.join(', ')})`);
   }
 }
 
