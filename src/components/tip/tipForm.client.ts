@@ -38,12 +38,13 @@ const isImage = (file: File) => claimedEvidenceType(file)?.startsWith('image/') 
  * to be removed) their images re-encoded in this browser. The re-encoder is loaded only once an
  * image is chosen, so the form's own script stays small.
  */
-function watchFiles(form: HTMLFormElement, t: Translate): () => Promise<void> {
+function watchFiles(form: HTMLFormElement, t: Translate): { busy: () => boolean; ready: () => Promise<void> } {
   const input = form.querySelector<HTMLInputElement>('input[name="files"]');
   const status = form.querySelector<HTMLElement>('[data-file-cleaning]');
-  if (!input || typeof DataTransfer === 'undefined') return () => Promise.resolve();
+  if (!input || typeof DataTransfer === 'undefined') return { busy: () => false, ready: () => Promise.resolve() };
   let chosen: File[] = [];
   let ready: Promise<void> = Promise.resolve();
+  let busy = false;
   const show = (text: string) => {
     if (!status) return;
     status.textContent = text;
@@ -64,14 +65,17 @@ function watchFiles(form: HTMLFormElement, t: Translate): () => Promise<void> {
     input.files = transfer.files;
   };
   const refresh = () => {
-    ready = prepare().catch(() => show(''));
+    busy = true;
+    ready = prepare()
+      .catch(() => show(''))
+      .finally(() => (busy = false));
   };
   input.addEventListener('change', () => {
     chosen = [...(input.files ?? [])];
     refresh();
   });
   for (const choice of form.querySelectorAll<HTMLInputElement>('input[name="metadata"]')) choice.addEventListener('change', refresh);
-  return () => ready;
+  return { busy: () => busy, ready: () => ready };
 }
 
 export function enhanceTipForm(): void {
@@ -91,18 +95,14 @@ export function enhanceTipForm(): void {
   const proofOfWork = startProofOfWork(form);
   let proofReady = false;
   void proofOfWork.then(() => (proofReady = true));
-  const filesReady = watchFiles(form, t);
-  let filesChecked = false;
+  const files = watchFiles(form, t);
 
   form.addEventListener('submit', (event) => {
-    if (!filesChecked) {
-      // Files still being re-encoded: wait, then submit again (which runs this check again).
+    if (files.busy()) {
+      // Photos still being re-encoded: wait, then submit again (which runs this check again).
+      // A new task, not a microtask: a submit requested while this event is firing is ignored.
       event.preventDefault();
-      void filesReady().then(() => {
-        filesChecked = true;
-        form.requestSubmit();
-        filesChecked = false;
-      });
+      void files.ready().then(() => setTimeout(() => form.requestSubmit()));
       return;
     }
     const data = new FormData(form);
