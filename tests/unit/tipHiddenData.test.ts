@@ -27,9 +27,10 @@ const photoWithLocation = async () =>
   );
 
 async function storedFile(env: ReturnType<typeof memoryTipEnvironment>) {
-  const content = JSON.parse(await openSealedText(env.tips[0]!.content));
+  const tip = env.tips[0]!;
+  const content = JSON.parse(await openSealedText(tip.content, tip.id));
   const described = content.attachments[0];
-  return { described, bytes: await openSealedBytes(env.objects.get(described.objectKey)!) };
+  return { described, bytes: await openSealedBytes(env.objects.get(described.objectKey)!, tip, 0) };
 }
 
 describe('hidden data in evidence files', () => {
