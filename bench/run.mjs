@@ -14,6 +14,8 @@ import { launchBenchBrowser, measurePage } from './pageWeight.mjs';
 import { auditUrl, withLighthouseChrome } from './lighthouse.mjs';
 import { startSiteServer } from './server.mjs';
 import { compareBuildCost } from './compare.mjs';
+import { readFileSync } from 'node:fs';
+import { pageScripts, tipFormScriptBudgetBytes } from '../scripts/audit/pageScripts.mjs';
 
 if (!existsSync('dist/zh/index.html')) {
   console.error('No built site: run `npm run build` first.');
@@ -53,6 +55,12 @@ try {
   const heavy = results.pageWeight.filter((row) => row.htmlCssGzip > 50 * 1024).map((row) => row.path);
   const mongolianFontOnChinese = results.pageWeight.filter((row) => row.locale !== 'mn' && row.fonts.some((font) => font.endsWith('/noto-sans-mongolian.woff2'))).map((row) => row.path);
   console.log(`Targets: JS on reading pages: ${jsOnReading.length ? jsOnReading.join(', ') : 'none'}; HTML+CSS over 50 KB gzip: ${heavy.length ? heavy.join(', ') : 'none'}; full Mongolian font on non-Mongolian pages: ${mongolianFontOnChinese.length ? mongolianFontOnChinese.join(', ') : 'none'}`);
+
+  results.tipFormScripts = benchLocales.map((locale) => ({ locale, ...pageScripts('dist', readFileSync(`dist/${locale}/tip/index.html`, 'utf8')) }));
+  console.log(`\nTip form JavaScript (budget ${tipFormScriptBudgetBytes / 1024} KB raw)`);
+  console.table(results.tipFormScripts.map((row) => ({
+    page: `/${row.locale}/tip/`, 'JS raw': kb(row.raw), 'JS br': kb(row.brotli), 'loaded on choosing an image, raw': kb(row.lazyRaw),
+  })));
 
   if (withLighthouse) {
     await withLighthouseChrome(async (port) => {

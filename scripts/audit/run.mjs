@@ -1,11 +1,14 @@
 // npm run audit: every built page (dist/**.html) is valid HTML, has its basics (lang, title,
 // description, canonical, mn-Mong under /mn/, image alt) and has no broken internal link or asset.
+// The Nu Html Checker (vnu) checks the same pages against the HTML standard.
 // axe runs in the browser tests (tests/e2e/accessibility.spec.ts) over the same pages.
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { idsOnPage, internalReferences, pageBasicsProblems, referenceResolves } from './checks.mjs';
+import { nuHtmlErrors } from './nuHtmlChecker.mjs';
+import { pageScripts, tipFormScriptBudgetBytes } from './pageScripts.mjs';
 
 const distDirectory = path.resolve(process.argv[2] ?? 'dist');
 if (!existsSync(distDirectory)) {
@@ -55,7 +58,20 @@ for (const file of pages) {
   }
 }
 
-console.log(`audit: ${pages.length} pages, ${checkedReferences} internal references checked`);
+// The tip form's JavaScript budget, in each language (lazily loaded chunks apart).
+for (const locale of ['zh', 'mn']) {
+  const tipPage = path.join(distDirectory, locale, 'tip', 'index.html');
+  if (!existsSync(tipPage)) continue;
+  const scripts = pageScripts(distDirectory, await readFile(tipPage, 'utf8'));
+  if (scripts.raw > tipFormScriptBudgetBytes) {
+    failures.push(`/${locale}/tip/: ${(scripts.raw / 1024).toFixed(1)} KB of JavaScript, over the ${tipFormScriptBudgetBytes / 1024} KB budget (${scripts.files.join(', ')})`);
+  }
+}
+
+const nuErrors = nuHtmlErrors(distDirectory);
+failures.push(...nuErrors);
+
+console.log(`audit: ${pages.length} pages, ${checkedReferences} internal references checked, Nu Html Checker: ${nuErrors.length} errors`);
 if (failures.length > 0) {
   console.error(failures.join('\n'));
   console.error(`audit: ${failures.length} problems`);

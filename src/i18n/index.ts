@@ -1,7 +1,6 @@
-import i18next, { type TFunction } from 'i18next';
 import { uiStringsSchema, type UiKey, type UiStrings } from './schema';
-import { locales, type Locale } from './locales';
-import { mongolianNumberFormats } from '../lib/mongolian/numberSuffix';
+import type { Locale } from './locales';
+import { translator, type Translate } from './translate';
 import zhStrings from './zh.json';
 import mnStrings from './mn.json';
 
@@ -11,28 +10,16 @@ export const uiStrings: Record<Locale, UiStrings> = {
   mn: uiStringsSchema.parse(mnStrings),
 };
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: Object.fromEntries(locales.map((locale) => [locale, { translation: uiStrings[locale] }])),
-  lng: 'zh',
-  fallbackLng: false,
-  // Keys are flat and dotted ("nav.home"); they are not paths into nested objects.
-  keySeparator: false,
-  nsSeparator: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-// `{{count, mnAblative}}` and the like: the number with the suffix its Mongolian reading needs.
-for (const [name, format] of Object.entries(mongolianNumberFormats)) {
-  i18n.services.formatter?.add(name, (value: unknown) => format(Number(value)));
-}
+const translators: Record<Locale, Translate> = { zh: translator(uiStrings.zh), mn: translator(uiStrings.mn) };
 
 /**
- * The translate function for one language. Astro escapes what it renders, so i18next must not.
+ * The translate function for one language, for pages and functions. Astro escapes what it
+ * renders, and so does the html template of the functions; the function itself does not.
  * @example useTranslations('mn')('nav.search') // 'ᠬᠠᠢᠯᠲᠠ'
+ * @example useTranslations('zh').pick('tip.') // every tip.* string in Chinese, for the form's script
  */
-export function useTranslations(locale: Locale): TFunction {
-  return i18n.getFixedT(locale);
+export function useTranslations(locale: Locale): Translate {
+  return translators[locale];
 }
 
-export type { UiKey };
+export type { UiKey, Translate };

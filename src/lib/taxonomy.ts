@@ -1,24 +1,25 @@
-import { z } from 'zod';
+// valibot, like the tip schema: the tip form's script needs the ids, and its bundle must stay small.
+import * as v from 'valibot';
 import categoriesFile from '../data/public-interest-categories.json';
 import regionsFile from '../data/regions.json';
 
-const label = z.strictObject({ zh: z.string().min(1), mn: z.string().min(1) });
+const text = v.pipe(v.string(), v.minLength(1));
+const id = v.pipe(v.string(), v.regex(/^[a-z-]+$/));
+const label = v.strictObject({ zh: text, mn: text });
 
-const categoriesSchema = z.object({
-  categories: z.array(z.strictObject({ id: z.string().regex(/^[a-z-]+$/), label })).min(1),
+const categoriesSchema = v.object({
+  categories: v.pipe(v.array(v.strictObject({ id, label })), v.minLength(1)),
 });
 
-const regionsSchema = z.object({
-  regions: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z-]+$/), city: z.string(), label, mnFromGlossary: z.boolean() }))
-    .min(1),
+const regionsSchema = v.object({
+  regions: v.pipe(v.array(v.strictObject({ id, city: v.string(), label, mnFromGlossary: v.boolean() })), v.minLength(1)),
 });
 
 /** Public-interest areas: the one list shared by cases, search filters and the tip form. */
-export const publicInterestCategories = categoriesSchema.parse(categoriesFile).categories;
+export const publicInterestCategories = v.parse(categoriesSchema, categoriesFile).categories;
 
 /** Banners, counties, districts and cities, for cases and tips. */
-export const regions = regionsSchema.parse(regionsFile).regions;
+export const regions = v.parse(regionsSchema, regionsFile).regions;
 
 export const categoryIds = publicInterestCategories.map((category) => category.id) as [string, ...string[]];
 export const regionIds = regions.map((region) => region.id) as [string, ...string[]];

@@ -22,7 +22,7 @@ import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
 import { d1Driver } from '../lib/sql/d1Driver';
 import { postgresDriver } from '../lib/sql/postgresDriver';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType, tipBaseName } from '../lib/staff/evidenceFileName';
-import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
+import { cleanImage } from '../lib/tips/cleanFiles/cleanImage';
 import type { D1Database, D1Statement } from '../lib/tips/cloudflare/bindings';
 import type { AttachmentStore, SealedTip, StaffStore, TipContent } from '../lib/tips/storage';
 import { reviewerKeysFrom } from '../lib/tips/config';
@@ -220,7 +220,7 @@ async function openOne(source: TipSource, keys: OpeningKey[], tip: SealedTip, ou
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     Object.assign(entry, { savedAs: evidenceDownloadName(tip.id, attachment.position, bytes), type: evidenceMediaType(bytes), byteLength: bytes.byteLength, sha256, intact: sha256 === about?.sha256 });
     writeFileSync(join(out, entry.savedAs!), bytes, { mode: 0o600 });
-    const cleaned = entry.type!.startsWith('image/') ? stripImageMetadata(bytes, entry.type!) : undefined;
+    const cleaned = entry.type!.startsWith('image/') ? cleanImage(bytes, entry.type!) : undefined;
     if (cleaned) {
       entry.cleanedAs = evidenceDownloadName(tip.id, attachment.position, cleaned, '-cleaned');
       writeFileSync(join(out, entry.cleanedAs), cleaned, { mode: 0o600 });

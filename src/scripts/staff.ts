@@ -5,8 +5,11 @@
 import { importKeyFile, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
 import { openTipContent, openTipFile, type OpenedTip as OpenedSeal } from '../lib/crypto/tipEnvelope';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../lib/staff/evidenceFileName';
-import { abuseCheckLabels, auditActionLabels, deadlineLabels, statusLabels } from '../lib/staff/labels';
-import { stripImageMetadata } from '../lib/staff/stripImageMetadata';
+import { pageTranslator } from '../i18n/pageStrings';
+import type { UiKey } from '../i18n/schema';
+import type { DeadlineState } from '../lib/staff/deadlines';
+import type { AbuseCheck, TipStatus } from '../lib/tips/storage';
+import { cleanImage } from '../lib/tips/cleanFiles/cleanImage';
 import type { TipContent } from '../lib/tips/storage';
 import { showSessions } from './staffSessions';
 
@@ -15,13 +18,13 @@ interface ListedTip {
   categoryLabel: string;
   regionLabel: string;
   receivedAt: string;
-  status: keyof typeof statusLabels;
-  deadline: keyof typeof deadlineLabels;
+  status: TipStatus;
+  deadline: DeadlineState;
   ageDays: number;
   acknowledgeDue: string;
   answerDue: string;
   attachmentCount: number;
-  abuseCheck: keyof typeof abuseCheckLabels;
+  abuseCheck: AbuseCheck;
   anonymous: boolean;
   sealedToKeyId: string;
 }
@@ -29,8 +32,20 @@ interface OpenedTip extends ListedTip {
   content: string;
   contentErasedAt?: string;
   attachments: Array<{ position: number; byteLength: number; deletedAt?: string }>;
-  history: Array<{ status: keyof typeof statusLabels; note: string; changedBy: string; changedAt: string }>;
+  history: Array<{ status: TipStatus; note: string; changedBy: string; changedAt: string }>;
 }
+
+// The staff strings this page carries (StaffStrings in the page), in the staff UI's language.
+const t = pageTranslator();
+const statusLabel = (status: TipStatus) => t(`tip.status.value.${status}`);
+const deadlineLabel = (state: DeadlineState) => t(`staff.deadline.${state}`);
+const abuseCheckLabel = (check: AbuseCheck) => t(`staff.abuseCheck.${check}`);
+/** An audit action's label, or the action itself for one this page has no label for. */
+const auditActionLabel = (action: string) => {
+  const key = `staff.audit.action.${action}` as UiKey;
+  const label = t(key);
+  return label === key ? action : label;
+};
 
 const keys: OpeningKey[] = [];
 let csrfToken = '';
@@ -84,13 +99,13 @@ async function loadList(): Promise<void> {
   query.set('page', String(listPage));
   const response = await api(`/api/staff/tips?${query}`);
   const body = (await response.json()) as { tips: ListedTip[]; total: number; pageSize: number; message?: string };
-  if (!response.ok) return say(body.message ?? '列表加载失败。');
+  if (!response.ok) return say(body.message ?? t('staff.error.listFailed'));
   const rows = $('[data-tip-rows]');
   rows.replaceChildren(
     ...body.tips.map((tip) => {
       const row = element('tr');
-      const open = element('button', '打开', 'secondary') as HTMLButtonElement;
-      open.setAttribute('aria-label', `打开线索 ${tip.id.slice(0, 8)}`);
+      const open = element('button', t('staff.open'), 'secondary') as HTMLButtonElement;
+      open.setAttribute('aria-label', t('staff.openTip', { id: tip.id.slice(0, 8) }));
       open.type = 'button';
       open.addEventListener('click', () => void openTip(tip.id));
       const action = element('td');
@@ -100,17 +115,17 @@ async function loadList(): Promise<void> {
         element('td', shortTime(tip.receivedAt)),
         element('td', tip.categoryLabel),
         element('td', tip.regionLabel),
-        element('td', statusLabels[tip.status]),
-        element('td', `${deadlineLabels[tip.deadline]}（${tip.ageDays} 天）`, `deadline-${tip.deadline}`),
+        element('td', statusLabel(tip.status)),
+        element('td', t('staff.deadlineWithAge', { deadline: deadlineLabel(tip.deadline), days: tip.ageDays }), `deadline-${tip.deadline}`),
         element('td', String(tip.attachmentCount)),
-        element('td', abuseCheckLabels[tip.abuseCheck]),
+        element('td', abuseCheckLabel(tip.abuseCheck)),
         action,
       );
       return row;
     }),
   );
   const pages = Math.max(1, Math.ceil(body.total / body.pageSize));
-  $('[data-list-summary]').textContent = `共 ${body.total} 条，第 ${listPage} / ${pages} 页。`;
+  $('[data-list-summary]').textContent = t('staff.list.summary', { total: body.total, page: listPage, pages });
   $<HTMLButtonElement>('[data-page="previous"]').disabled = listPage <= 1;
   $<HTMLButtonElement>('[data-page="next"]').disabled = listPage >= pages;
 }
@@ -122,19 +137,19 @@ function field(list: HTMLElement, label: string, value: string): void {
 async function openTip(id: string): Promise<void> {
   currentTipId = id;
   const response = await api(`/api/staff/tips/${encodeURIComponent(id)}`);
-  if (!response.ok) return say('无法打开这条线索。');
+  if (!response.ok) return say(t('staff.error.openFailed'));
   const tip = (await response.json()) as OpenedTip;
   show('tip');
   const meta = $('[data-tip-meta]');
   meta.replaceChildren();
-  field(meta, '编号', tip.id);
-  field(meta, '收到时间', shortTime(tip.receivedAt));
-  field(meta, '领域', tip.categoryLabel);
-  field(meta, '地区', tip.regionLabel);
-  field(meta, '状态', statusLabels[tip.status]);
-  field(meta, '期限', `${deadlineLabels[tip.deadline]}：确认期限 ${tip.acknowledgeDue.slice(0, 10)}，答复期限 ${tip.answerDue.slice(0, 10)}（已过 ${tip.ageDays} 天）`);
-  field(meta, '防滥用检查', abuseCheckLabels[tip.abuseCheck]);
-  field(meta, '加密密钥', tip.sealedToKeyId);
+  field(meta, t('staff.field.id'), tip.id);
+  field(meta, t('staff.field.receivedAt'), shortTime(tip.receivedAt));
+  field(meta, t('staff.field.category'), tip.categoryLabel);
+  field(meta, t('staff.field.region'), tip.regionLabel);
+  field(meta, t('staff.field.status'), statusLabel(tip.status));
+  field(meta, t('staff.field.deadline'), t('staff.deadlineDetail', { deadline: deadlineLabel(tip.deadline), acknowledgeDue: tip.acknowledgeDue.slice(0, 10), answerDue: tip.answerDue.slice(0, 10), days: tip.ageDays }));
+  field(meta, t('staff.field.abuseCheck'), abuseCheckLabel(tip.abuseCheck));
+  field(meta, t('staff.field.sealedTo'), tip.sealedToKeyId);
 
   const contentArea = $('[data-tip-content]');
   const files = $('[data-tip-files]');
@@ -147,26 +162,26 @@ async function openTip(id: string): Promise<void> {
     seal = await openTipContent(keys, tip.id, tip.content);
     content = JSON.parse(seal.text) as TipContent;
   } catch (error) {
-    contentArea.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
+    contentArea.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
   }
   if (content) {
     const list = element('dl', undefined, 'tip-fields');
-    field(list, '地点', content.place);
-    if (content.noticedOn) field(list, '发现日期', content.noticedOn);
-    if (content.responsible) field(list, '责任方', content.responsible);
-    field(list, '举报方式', tip.anonymous ? '匿名' : '实名');
-    if (content.contact) field(list, '联系方式', [content.contact.name, content.contact.phone, content.contact.email].filter(Boolean).join('\n'));
-    field(list, '提交语言', content.locale);
-    contentArea.append(list, element('h3', '情况说明'), element('div', content.description, 'tip-text'));
+    field(list, t('staff.field.place'), content.place);
+    if (content.noticedOn) field(list, t('staff.field.noticedOn'), content.noticedOn);
+    if (content.responsible) field(list, t('staff.field.responsible'), content.responsible);
+    field(list, t('staff.field.identity'), tip.anonymous ? t('staff.anonymous') : t('staff.named'));
+    if (content.contact) field(list, t('staff.field.contact'), [content.contact.name, content.contact.phone, content.contact.email].filter(Boolean).join('\n'));
+    field(list, t('staff.field.locale'), content.locale);
+    contentArea.append(list, element('h3', t('staff.field.description')), element('div', content.description, 'tip-text'));
   }
   for (const attachment of tip.attachments) {
     const described = content?.attachments?.[attachment.position];
     const item = element('li');
-    const label = `附件 ${attachment.position + 1}`;
+    const label = t('staff.file.numbered', { number: attachment.position + 1 });
     item.append(element('p', described ? `${label}：举报人给的文件名“${displayableFileName(described.name)}”（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : label));
-    if (attachment.deletedAt) item.append(element('p', `已按保存期限于 ${attachment.deletedAt.slice(0, 10)} 删除。`));
+    if (attachment.deletedAt) item.append(element('p', t('staff.file.deleted', { date: attachment.deletedAt.slice(0, 10) })));
     else if (described && seal) {
-      const button = element('button', '解密查看', 'secondary') as HTMLButtonElement;
+      const button = element('button', t('staff.file.decrypt'), 'secondary') as HTMLButtonElement;
       button.type = 'button';
       const opened = seal;
       button.addEventListener('click', () => void showFile(tip.id, attachment.position, described, opened, item));
@@ -178,7 +193,7 @@ async function openTip(id: string): Promise<void> {
   history.replaceChildren(
     ...tip.history.map((change) => {
       const row = element('tr');
-      row.append(element('td', shortTime(change.changedAt)), element('td', statusLabels[change.status]), element('td', change.note), element('td', change.changedBy));
+      row.append(element('td', shortTime(change.changedAt)), element('td', statusLabel(change.status)), element('td', change.note), element('td', change.changedBy));
       return row;
     }),
   );
@@ -197,15 +212,15 @@ function download(bytes: Uint8Array, name: string, label: string): HTMLAnchorEle
 
 async function showFile(id: string, position: number, described: NonNullable<TipContent['attachments']>[number], seal: OpenedSeal, item: HTMLElement): Promise<void> {
   const response = await api(`/api/staff/tips/${encodeURIComponent(id)}/files/${position}`, { headers: { Accept: 'application/octet-stream' } });
-  if (!response.ok) return say('附件下载失败。');
+  if (!response.ok) return say(t('staff.error.download'));
   let bytes: Uint8Array;
   try {
     bytes = await openTipFile(keys, seal, id, position, new Uint8Array(await response.arrayBuffer()));
   } catch (error) {
-    item.append(element('p', error instanceof Error ? error.message : '无法解密。', 'message message--error'));
+    item.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
     return;
   }
-  const cleaned = described.contentType.startsWith('image/') ? stripImageMetadata(bytes, described.contentType) : undefined;
+  const cleaned = described.contentType.startsWith('image/') ? cleanImage(bytes, described.contentType) : undefined;
   const actions = element('p');
   if (cleaned) {
     const image = document.createElement('img');
@@ -213,11 +228,11 @@ async function showFile(id: string, position: number, described: NonNullable<Tip
     // data: (allowed by the CSP's img-src); the picture without its metadata.
     image.src = `data:${described.contentType};base64,${btoa(Array.from(cleaned, (byte) => String.fromCharCode(byte)).join(''))}`;
     item.append(image);
-    actions.append(download(cleaned, evidenceDownloadName(id, position, cleaned, '-cleaned'), '下载（已去除位置信息）'), ' ');
+    actions.append(download(cleaned, evidenceDownloadName(id, position, cleaned, '-cleaned'), t('staff.file.downloadCleaned')), ' ');
   } else if (described.contentType.startsWith('image/')) {
-    item.append(element('p', '无法自动去除这张照片的位置信息，只提供原件下载。'));
+    item.append(element('p', t('staff.file.notCleaned')));
   }
-  actions.append(download(bytes, evidenceDownloadName(id, position, bytes), '下载原件'));
+  actions.append(download(bytes, evidenceDownloadName(id, position, bytes), t('staff.file.downloadOriginal')));
   item.append(actions);
 }
 
@@ -227,7 +242,7 @@ async function loadAudit(): Promise<void> {
   $('[data-audit-rows]').replaceChildren(
     ...body.entries.map((entry) => {
       const row = element('tr');
-      row.append(element('td', shortTime(entry.at)), element('td', entry.actor), element('td', auditActionLabels[entry.action] ?? entry.action), element('td', entry.tipId ?? ''), element('td', entry.detail));
+      row.append(element('td', shortTime(entry.at)), element('td', entry.actor), element('td', auditActionLabel(entry.action)), element('td', entry.tipId ?? ''), element('td', entry.detail));
       return row;
     }),
   );
@@ -248,14 +263,14 @@ async function loadKeys(input: HTMLInputElement, passphraseInput: HTMLInputEleme
       const key = await importKeyFile(text, passphraseInput.value);
       if (!keys.some((held) => held.keyId === key.keyId)) keys.push(key);
     } catch (error) {
-      say(`${displayableFileName(file.name)}：${error instanceof Error ? error.message : '无法读取私钥文件。'}`);
+      say(`${displayableFileName(file.name)}：${error instanceof Error ? error.message : t('staff.keys.unreadable')}`);
     }
   }
   // Neither the file's text nor the passphrase is kept; clearing the inputs drops the browser's references.
   input.value = '';
   passphraseInput.value = '';
-  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => (key.name ? `${key.name}（${key.keyId}）` : key.keyId)).join('、')}` : '尚未加载私钥。';
-  if (keys.length) say('私钥已加载（仅在本页内存中）。');
+  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => (key.name ? `${key.name}（${key.keyId}）` : key.keyId)).join('、')}` : t('staff.keys.none');
+  if (keys.length) say(t('staff.keys.loaded'));
   if (currentTipId && !$('[data-view="tip"]').hidden) await openTip(currentTipId);
 }
 
@@ -263,9 +278,9 @@ export async function startStaffReview(): Promise<void> {
   const response = await api('/api/staff/session');
   const session = (await response.json()) as { actor: string; csrfToken: string; retentionDays: number };
   csrfToken = session.csrfToken;
-  $('[data-actor]').textContent = `当前用户：${session.actor}`;
-  $('[data-retention-days]').textContent = String(session.retentionDays);
-  void showSessions(api, post);
+  $('[data-actor]').textContent = t('staff.actor', { actor: session.actor });
+  $('[data-retention-text]').textContent = t('staff.retention.body', { days: session.retentionDays });
+  void showSessions(api, post, t);
 
   $<HTMLFormElement>('[data-key-form]').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -286,15 +301,15 @@ export async function startStaffReview(): Promise<void> {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const answer = await post(`/api/staff/tips/${encodeURIComponent(currentTipId)}/status`, { status: form.get('status'), note: form.get('note') });
     const body = (await answer.json()) as { message?: string };
-    if (!answer.ok) return say(body.message ?? '保存失败。');
+    if (!answer.ok) return say(body.message ?? t('staff.error.saveFailed'));
     ($<HTMLTextAreaElement>('#status-note')).value = '';
-    say('状态已保存。');
+    say(t('staff.status.saved'));
     await openTip(currentTipId);
   });
   $('[data-retention]').addEventListener('click', async () => {
     const answer = await post('/api/staff/retention', {});
     const body = (await answer.json()) as { deleted?: number; erased?: number; message?: string };
-    say(answer.ok ? `已删除 ${body.deleted} 个到期附件，清除 ${body.erased} 条到期线索的内容。` : (body.message ?? '执行失败。'));
+    say(answer.ok ? t('staff.retention.done', { count: body.deleted ?? 0, erased: body.erased ?? 0 }) : (body.message ?? t('staff.error.runFailed')));
   });
   $('[data-logout]').addEventListener('click', async () => {
     await post('/api/staff/logout', {});

@@ -6,9 +6,15 @@ interface SessionList {
   sessions: Array<{ createdAt: string; expiresAt: string; current: boolean }>;
 }
 
+import type { Translate } from '../i18n/translate';
+
 const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export async function showSessions(api: (path: string) => Promise<Response>, post: (path: string, body: unknown) => Promise<Response>): Promise<void> {
+export async function showSessions(
+  api: (path: string) => Promise<Response>,
+  post: (path: string, body: unknown) => Promise<Response>,
+  t: Translate,
+): Promise<void> {
   const area = document.querySelector<HTMLElement>('[data-sessions]');
   const text = document.querySelector<HTMLElement>('[data-session-summary]');
   const endOthers = document.querySelector<HTMLButtonElement>('[data-end-other-sessions]');
@@ -18,11 +24,11 @@ export async function showSessions(api: (path: string) => Promise<Response>, pos
   const { sessions } = (await answer.json()) as SessionList;
   const current = sessions.find((session) => session.current);
   if (!current) return;
-  text.textContent = `本次登录始于 ${shortTime(current.createdAt)}（UTC），共 ${sessions.length} 个有效登录会话。`;
+  text.textContent = t('staff.sessions.summary', { since: shortTime(current.createdAt), count: sessions.length });
   endOthers.hidden = sessions.length < 2;
   area.hidden = false;
   endOthers.onclick = async () => {
     await post('/api/staff/sessions/end-others', {});
-    await showSessions(api, post);
+    await showSessions(api, post, t);
   };
 }

@@ -24,7 +24,7 @@ const pdf = (name = 'evidence.pdf') => new File([new TextEncoder().encode('%PDF-
 describe('submitting a tip to the core', () => {
   it('stores the tip with its files and answers JSON with a receipt', async () => {
     const { env, tips, objects } = sqlTipEnvironment();
-    const response = await handleTipRequest(form({ ...tip }, [pdf()]), env);
+    const response = await handleTipRequest(form({ ...tip, metadata: 'keep' }, [pdf()]), env);
     expect(response.status).toBe(303);
     expect(tips()).toHaveLength(1);
     expect(objects.size).toBe(1);
@@ -78,7 +78,7 @@ describe('submitting a tip to the core', () => {
   it('keeps no row and no file when a file cannot be written', async () => {
     const { env, tips, objects, failNextAttachmentWrite } = sqlTipEnvironment();
     failNextAttachmentWrite();
-    const response = await handleTipRequest(form(tip, [pdf('a.pdf'), pdf('b.pdf')]), env);
+    const response = await handleTipRequest(form({ ...tip, metadata: 'keep' }, [pdf('a.pdf'), pdf('b.pdf')]), env);
     expect(response.status).toBe(503);
     expect(tips()).toHaveLength(0);
     expect(objects.size).toBe(0);

@@ -149,6 +149,8 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
     const form = new FormData();
     for (const [name, value] of Object.entries(tip(tag))) form.set(name, value);
+    // Sent as it is ("keep"): this test follows the bytes through storage unchanged.
+    form.set('metadata', 'keep');
     const pdf = new TextEncoder().encode('%PDF-1.7\n% evidence\n');
     form.append('files', new File([pdf], '证据.pdf', { type: 'application/pdf' }));
     const submitted = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: form, redirect: 'manual' });
@@ -192,6 +194,7 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
     const form = new FormData();
     for (const [name, value] of Object.entries(tip(tag))) form.set(name, value);
+    form.set('metadata', 'keep');
     const pdf = new TextEncoder().encode('%PDF-1.7\n% staff evidence\n');
     form.append('files', new File([pdf], '证据.pdf', { type: 'application/pdf' }));
     expect((await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: form, headers: { Accept: 'application/json' } })).status).toBe(201);

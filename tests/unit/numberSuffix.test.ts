@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInterpolation, numberSuffix, withNumberSuffix } from '../../src/lib/mongolian/numberSuffix';
 import { useTranslations } from '../../src/i18n';
-import { message } from '../../src/lib/tips/messages';
+import { translator } from '../../src/i18n/translate';
 
 const NNBSP = '\u202F';
 
@@ -65,13 +65,14 @@ describe('suffixes after a number, by its Mongolian reading', () => {
     expect(formatInterpolation('abc', 'mnOrdinal')).toBe('abc');
   });
 
-  it('is used by the UI strings on pages (i18next) and in the tip service (message)', () => {
+  it('is used by the one translate function: pages, the tip service, and a page script given its picked strings', () => {
     const t = useTranslations('mn');
     expect(t('publications.pageNumber', { number: 1 })).toBe(`1${NNBSP}ᠳ᠋ᠦ᠋ᠭᠡᠷ ᠨᠢᠭᠤᠷ`);
     expect(t('publications.pageNumber', { number: 2 })).toBe(`2${NNBSP}ᠳ᠋ᠤᠭᠠᠷ ᠨᠢᠭᠤᠷ`);
     expect(t('tip.error.descriptionLength', { min: 20, max: 5000 })).toContain(`20${NNBSP}ᠠᠴᠠ 5000`);
-    expect(message('mn', 'tip.error.descriptionLength', { min: 20, max: 5000 })).toContain(`20${NNBSP}ᠠᠴᠠ 5000`);
-    expect(message('mn', 'tip.error.descriptionLength', { min: 1, max: 5000 })).toContain(`1${NNBSP}ᠡᠴᠡ 5000`);
+    const inPageScript = translator(t.pick('tip.error'));
+    expect(inPageScript('tip.error.descriptionLength', { min: 20, max: 5000 })).toContain(`20${NNBSP}ᠠᠴᠠ 5000`);
+    expect(inPageScript('tip.error.descriptionLength', { min: 1, max: 5000 })).toContain(`1${NNBSP}ᠡᠴᠡ 5000`);
     expect(useTranslations('zh')('publications.pageNumber', { number: 2 })).toBe('第 2 页');
   });
 });

@@ -71,7 +71,7 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
   it("refuses a named tip's sealed content pasted into an anonymous tip's row, and files moved between places", async () => {
     const { env, tips, objects } = sqlTipEnvironment();
     const photo = (text: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(text)])], 'p.jpg', { type: 'image/jpeg' });
-    expect((await handleTipRequest(form(tip, [photo('one'), photo('two')]), env)).status).toBe(303);
+    expect((await handleTipRequest(form({ ...tip, metadata: 'keep' }, [photo('one'), photo('two')]), env)).status).toBe(303);
     const { name: _name, phone: _phone, email: _email, ...anonymousTip } = tip;
     expect((await handleTipRequest(form({ ...anonymousTip, identity: 'anonymous', description: `${tip.description}匿名` }), env)).status).toBe(303);
     const [named, anonymous] = tips() as [ReturnType<typeof tips>[number], ReturnType<typeof tips>[number]];
@@ -108,7 +108,7 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
   it("does not seal new tips to a removed reviewer, and a re-seal takes old tips from them too", async () => {
     const [wang, li] = [await reviewer('wang'), await reviewer('li')];
     const before = sqlTipEnvironment({ reviewerKeys: [wang.listed, li.listed] });
-    await handleTipRequest(form(tip, [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'a.pdf', { type: 'application/pdf' })]), before.env);
+    await handleTipRequest(form({ ...tip, metadata: 'keep' }, [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'a.pdf', { type: 'application/pdf' })]), before.env);
     const after = sqlTipEnvironment({ reviewerKeys: [wang.listed] });
     await handleTipRequest(form(tip), after.env);
     const [oldTip, newTip] = [before.tips()[0]!, after.tips()[0]!];
@@ -137,7 +137,8 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
   it('stores a submitted tip with content, contact and file unreadable, and they open to exactly what was sent', async () => {
     const { env, rows, objects } = sqlTipEnvironment();
     const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('JFIF photo of the pipe 排污口')]);
-    const response = await handleTipRequest(form(tip, [new File([photo], '排污口照片.jpg', { type: 'image/jpeg' })]), env);
+    // "keep": the sealed file must open to exactly the bytes sent.
+    const response = await handleTipRequest(form({ ...tip, metadata: 'keep' }, [new File([photo], '排污口照片.jpg', { type: 'image/jpeg' })]), env);
     expect(response.status).toBe(303);
     const stored = rows('SELECT * FROM tips')[0]!;
     const tables = rows("SELECT name FROM sqlite_master WHERE type = 'table'").map((table) => rows(`SELECT * FROM ${table.name}`));

@@ -38,12 +38,12 @@ writeFileSync(onlyWang, JSON.stringify([{ name: 'wang', keyId: wang.keyId, publi
 const ascii = (text: string) => [...new TextEncoder().encode(text)];
 const segment = (marker: number, payload: number[]) => [0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload];
 // A JPEG whose EXIF says where it was taken.
-const jpeg = new Uint8Array([0xff, 0xd8, ...segment(0xe0, ascii('JFIF\0')), ...segment(0xe1, ascii('Exif\0\0GPSLatitude 43.65N')), ...segment(0xdb, [0, 1, 2, 3]), 0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0x33, 0xff, 0xd9]);
+const jpeg = new Uint8Array([0xff, 0xd8, ...segment(0xe0, ascii('JFIF\0')), ...segment(0xe1, ascii('Exif\0\0GPSLatitude 43.65N')), ...segment(0xdb, [0, 1, 2, 3]), ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]), 0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0x33, 0xff, 0xd9]);
 const pdf = new TextEncoder().encode('%PDF-1.4\n<HTA:APPLICATION /> evidence');
 
 async function submitTip(store: TipStore, attachments: AttachmentStore, description: string) {
   const data = new FormData();
-  const fields = { category: 'ecology', description, place: '东侧河道', region: 'horqin', identity: 'named', name: '王五', phone: '13912345678', consent: 'yes' };
+  const fields = { category: 'ecology', description, place: '东侧河道', region: 'horqin', identity: 'named', name: '王五', phone: '13912345678', consent: 'yes', metadata: 'keep' };
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   data.append('files', new File([jpeg], 'evidence\u202Egpj.exe', { type: 'image/jpeg' }));
   data.append('files', new File([pdf], 'report.hta', { type: 'application/pdf' }));

@@ -52,8 +52,22 @@ describe('UI strings', () => {
     expect(Object.entries(mn).filter(([, text]) => fixedSuffix.test(text)).map(([key]) => key)).toEqual([]);
   });
 
-  it('translates through i18next in each language', () => {
+  it('translates through the one translate function in each language', () => {
     expect(useTranslations('zh')('nav.search')).toBe('搜索');
     expect(useTranslations('mn')('nav.search')).toBe('ᠬᠠᠢᠯᠲᠠ');
+  });
+
+  it('fills placeholders and picks the strings a page hands its script', () => {
+    expect(useTranslations('zh')('publications.pageNumber', { number: 3 })).toBe('第 3 页');
+    const picked = useTranslations('mn').pick('tip.error');
+    expect(Object.keys(picked).length).toBeGreaterThan(10);
+    expect(Object.keys(picked).every((key) => key.startsWith('tip.error'))).toBe(true);
+    expect(picked['tip.error.consent']).toBe(mn['tip.error.consent']);
+  });
+
+  it('gives the staff pages every string they use, in both languages', () => {
+    const staffKeys = Object.keys(zh).filter((key) => key.startsWith('staff.'));
+    expect(staffKeys.length).toBeGreaterThan(100);
+    for (const key of staffKeys) expect(mn[key as keyof typeof mn], key).toMatch(/\p{Script=Mongolian}/u);
   });
 });

@@ -103,9 +103,9 @@ export function withNumberSuffix(value: number, grammaticalCase: MongolianNumber
 }
 
 /**
- * Interpolation formats for UI strings, `{{count, mnAblative}}`: the one table that i18next (pages)
- * and the tip service's `message()` both use, so a Mongolian string never hard-codes a suffix after
- * a number it does not know.
+ * Interpolation formats for UI strings, `{{count, mnAblative}}`: the one table the site's one
+ * translate function (src/i18n/translate.ts) uses on pages, in the functions and in page scripts,
+ * so a Mongolian string never hard-codes a suffix after a number it does not know.
  */
 export const mongolianNumberFormats: Record<string, (value: number) => string> = {
   mnOrdinal: (value) => withNumberSuffix(value, 'ordinal'),

@@ -1,16 +1,17 @@
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
-import { message, translator } from './messages';
+import { useTranslations, type UiKey } from '../../i18n';
 import { floorToHour, spentChallengeOf } from './spentChallenge';
 import { isSecureRequest, readCookie, setCookieHeader } from '../http/cookies';
 import { generateReceiptCode, hashReceiptCode, normalizeReceiptCode, sha256Hex } from './receiptCode';
-import { renderTipForm, type TipFormValues } from './renderTipForm';
+import { renderTipForm, type TipFormValues } from '../../components/tip/tipFormTemplate';
 import { fillShell, renderConfirmation, renderConfirmationGone, renderProblem, renderStatusResult, retitle } from './renderPages';
 import { openWith, sealWith } from './sealing';
 import { importReviewerPublicKey, type ReviewerPublicKey } from '../crypto/reviewerKeys';
 import { sealTipContent, sealTipFile, startTipSeal } from '../crypto/tipEnvelope';
 import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
+import { filesToSeal } from './cleanFiles';
 import type { NewAttachment, NewTip, TipContent, TipEnvironment } from './storage';
 import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
 
@@ -18,7 +19,7 @@ import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessage
 export const maxBodyBytes = tipLimits.maxTotalFileBytes + 1024 * 1024;
 const receiptCookie = 'tip_receipt';
 const noStore = { 'Cache-Control': 'no-store' };
-const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey', 'altcha'] as const;
+const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'metadata', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey', 'altcha'] as const;
 
 /**
  * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
@@ -101,17 +102,21 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const earlier = files.length > 0 ? await receiptOfEarlier(env, idempotencyKey, idempotencyKeyHash) : undefined;
   if (earlier) return acknowledge(request, locale, earlier.code, earlier.receivedAt, true);
 
+  // Hidden data (location, device, author) goes before sealing unless the tipster chose to keep it.
+  const sealable = await filesToSeal(files, tip.metadata);
+  if (!sealable) return invalid(request, env, locale, body, { files: 'tip.error.fileNotCleaned' }, 422);
+
   const code = generateReceiptCode();
   const tipId = crypto.randomUUID();
   const seal = await startTipSeal(tipId, await reviewerKeysFor(env.config.reviewerKeys));
   // Every file is sealed before it leaves this function; its row describes only the sealed bytes,
   // and what the tipster chose (name, type, content hash) goes into the sealed content.
   const sealedFiles = await Promise.all(
-    files.map(async ({ file, bytes, sniffed, sha256 }, index) => {
+    sealable.map(async ({ file, bytes, sniffed, sha256, hiddenDataRemoved }, index) => {
       const sealed = await sealTipFile(seal, index, bytes);
       return {
         sealed,
-        described: { objectKey: `tips/${crypto.randomUUID()}`, name: file.name.slice(0, 255), contentType: sniffed!, byteLength: bytes.byteLength, sha256 },
+        described: { objectKey: `tips/${crypto.randomUUID()}`, name: file.name.slice(0, 255), contentType: sniffed!, byteLength: bytes.byteLength, sha256, hiddenDataRemoved },
       };
     }),
   );
@@ -312,9 +317,9 @@ function acknowledge(request: Request, locale: Locale, code: string, receivedAt:
 }
 
 async function invalid(request: Request, env: TipEnvironment, locale: Locale, body: Body, errors: TipFieldErrors, status: number, formMessage?: string): Promise<Response> {
-  const t = translator(locale);
+  const t = useTranslations(locale);
   if (wantsJson(request)) {
-    const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, message(locale, key!, tipValuesForMessages)]));
+    const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key!, tipValuesForMessages)]));
     return Response.json({ error: 'invalid', message: formMessage ?? t('tip.errorSummary.title'), fieldErrors }, { status, headers: noStore });
   }
   const { website: _honeypot, idempotencyKey: _key, ...kept } = body.values;
@@ -333,7 +338,7 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
 export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
   const locale = requestLocale(request, new URL(request.url));
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-  const text = message(locale, 'tip.problem.rateLimited', { minutes });
+  const text = useTranslations(locale)('tip.problem.rateLimited', { minutes });
   const headers = { ...noStore, 'Retry-After': String(retryAfter) };
   if (wantsJson(request)) return Response.json({ error: 'rate_limited', message: text, retryAfterSeconds: retryAfter }, { status: 429, headers });
   // The form comes back with what was typed (the body is read only to keep the values).
@@ -350,10 +355,10 @@ async function problem(
   locale: Locale,
   status: number,
   code: string,
-  titleKey: Parameters<ReturnType<typeof translator>>[0],
-  bodyKey: Parameters<ReturnType<typeof translator>>[0],
+  titleKey: UiKey,
+  bodyKey: UiKey,
 ): Promise<Response> {
-  const t = translator(locale);
+  const t = useTranslations(locale);
   if (wantsJson(request)) return Response.json({ error: code, message: t(bodyKey) }, { status, headers: noStore });
   const shell = await env.shells.load(`/${locale}/tip/status/`);
   const html = fillShell(shell, renderProblem(locale, t(titleKey), t(bodyKey)), retitle(t(titleKey)));
@@ -361,7 +366,7 @@ async function problem(
 }
 
 async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
-  const t = translator(locale);
+  const t = useTranslations(locale);
   const cookie = readCookie(request, receiptCookie, receiptCookieScope(request));
   const [code, receivedAtMs] = cookie?.split('|') ?? [];
   const shell = await env.shells.load(`/${locale}/tip/status/`);
@@ -380,7 +385,7 @@ const receiptCookieScope = (request: Request) => ({ path: '/api/tips/received', 
 
 async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
   const started = Date.now();
-  const t = translator(locale);
+  const t = useTranslations(locale);
   const type = mediaType(request);
   let typed = '';
   try {

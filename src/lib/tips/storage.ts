@@ -18,7 +18,7 @@ export interface TipContent {
   /** The exact moment the tip arrived: only the hour is kept in clear (NewTip.receivedAt). */
   receivedAt?: string;
   /** What the evidence files are; their rows in the database say nothing a tipster chose. */
-  attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string }>;
+  attachments?: Array<{ objectKey: string; name: string; contentType: string; byteLength: number; sha256: string; hiddenDataRemoved?: boolean }>;
 }
 
 /** An evidence file's row: the object is sealed, so these describe the sealed bytes only. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import { categoryIds, regionIds } from '../taxonomy';
 import type { UiKey } from '../../i18n/schema';
 import { isoCalendarDate } from '../formatDate';
@@ -29,6 +29,12 @@ export const evidenceTypes = {
 } as const;
 export type EvidenceType = keyof typeof evidenceTypes;
 
+/** The file input's accept list: every type and name ending above. */
+export const evidenceAccept = [
+  ...Object.values(evidenceTypes).flat(),
+  ...Object.keys(evidenceTypes),
+].join(',');
+
 /** The type a file claims: its MIME type, or (phones often send HEIC with none) its name ending. */
 export function claimedEvidenceType(file: { name: string; type: string }): EvidenceType | undefined {
   const type = file.type.toLowerCase();
@@ -41,78 +47,105 @@ export function claimedEvidenceType(file: { name: string; type: string }): Evide
   );
 }
 
-const error = (key: UiKey) => ({ error: key });
-
 /** Empty text fields arrive as "" from forms: treat them as not given. */
+const emptyAsUndefined = v.transform((value: string | undefined) => (value ? value : undefined));
+const optionalTrimmed = () => v.pipe(v.optional(v.pipe(v.string(), v.trim())), emptyAsUndefined);
 const optionalText = (max: number, tooLong: UiKey) =>
-  z
-    .string(error(tooLong))
-    .trim()
-    .max(max, error(tooLong))
-    .optional()
-    .transform((value) => (value ? value : undefined));
+  v.pipe(v.optional(v.pipe(v.string(tooLong), v.trim(), v.maxLength(max, tooLong))), emptyAsUndefined);
 
 /** Mainland mobile (11 digits from 1) or landline with area code; spaces and dashes ignored. */
 const phonePattern = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
 
-const evidenceFile = z
-  .file(error('tip.error.fileType'))
-  .refine((file) => claimedEvidenceType(file) !== undefined, error('tip.error.fileType'))
-  .refine((file) => file.size <= tipLimits.maxFileBytes, error('tip.error.fileTooLarge'));
+/**
+ * A field the reader must fill in: missing altogether, it is checked as empty and so gets the
+ * field's own message (valibot would otherwise report a missing key in its own words).
+ */
+const required = <Schema extends v.GenericSchema>(schema: Schema) => v.pipe(v.optional(v.unknown(), ''), schema);
 
-export const tipFieldsSchema = z
-  .object({
-    category: z.enum(categoryIds, error('tip.error.category')),
-    description: z
-      .string(error('tip.error.descriptionLength'))
-      .trim()
-      .min(tipLimits.descriptionMin, error('tip.error.descriptionLength'))
-      .max(tipLimits.descriptionMax, error('tip.error.descriptionLength')),
-    place: z.string(error('tip.error.placeRequired')).trim().min(1, error('tip.error.placeRequired')).max(tipLimits.placeMax, error('tip.error.placeTooLong')),
-    region: z.enum(regionIds, error('tip.error.region')),
-    noticedOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : undefined))
-      .refine((value) => value === undefined || isPastOrTodayIsoDate(value), error('tip.error.noticedOn')),
-    responsible: optionalText(tipLimits.responsibleMax, 'tip.error.responsibleTooLong'),
-    identity: z.enum(['anonymous', 'named'], error('tip.error.identity')),
-    name: optionalText(tipLimits.nameMax, 'tip.error.nameTooLong'),
-    phone: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value.replace(/[\s-]/g, '') : undefined))
-      .refine((value) => value === undefined || phonePattern.test(value), error('tip.error.phone')),
-    email: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : undefined))
-      .pipe(z.email(error('tip.error.email')).max(254, error('tip.error.email')).optional()),
-    consent: z.literal(['yes', 'on', 'true', true], error('tip.error.consent')).transform(() => true as const),
-    files: z
-      .array(evidenceFile)
-      .max(tipLimits.maxFiles, error('tip.error.tooManyFiles'))
-      .refine(
-        (files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes,
-        error('tip.error.filesTooLargeTogether'),
-      )
-      .default([]),
-  })
-  .superRefine((tip, context) => {
-    if (tip.identity !== 'named') return;
-    if (!tip.name) context.addIssue({ code: 'custom', path: ['name'], message: 'tip.error.nameRequired' });
-    if (!tip.phone && !tip.email) context.addIssue({ code: 'custom', path: ['phone'], message: 'tip.error.contactRequired' });
-  })
-  .transform(({ name, phone, email, ...tip }) => ({
+const evidenceFile = v.pipe(
+  v.file('tip.error.fileType' satisfies UiKey),
+  v.check((file) => claimedEvidenceType(file) !== undefined, 'tip.error.fileType' satisfies UiKey),
+  v.check((file) => file.size <= tipLimits.maxFileBytes, 'tip.error.fileTooLarge' satisfies UiKey),
+);
+
+/**
+ * What to do with the hidden data in evidence files (location, device, time, author): "remove"
+ * (the default, also when the field is missing) or "keep" (send the files exactly as they are).
+ */
+export const metadataChoices = ['remove', 'keep'] as const;
+export type MetadataChoice = (typeof metadataChoices)[number];
+
+const fields = v.object({
+  category: required(v.picklist(categoryIds, 'tip.error.category' satisfies UiKey)),
+  description: required(v.pipe(
+    v.string('tip.error.descriptionLength' satisfies UiKey),
+    v.trim(),
+    v.minLength(tipLimits.descriptionMin, 'tip.error.descriptionLength' satisfies UiKey),
+    v.maxLength(tipLimits.descriptionMax, 'tip.error.descriptionLength' satisfies UiKey),
+  )),
+  place: required(v.pipe(
+    v.string('tip.error.placeRequired' satisfies UiKey),
+    v.trim(),
+    v.minLength(1, 'tip.error.placeRequired' satisfies UiKey),
+    v.maxLength(tipLimits.placeMax, 'tip.error.placeTooLong' satisfies UiKey),
+  )),
+  region: required(v.picklist(regionIds, 'tip.error.region' satisfies UiKey)),
+  noticedOn: v.pipe(optionalTrimmed(), v.check((value) => value === undefined || isPastOrTodayIsoDate(value), 'tip.error.noticedOn' satisfies UiKey)),
+  responsible: optionalText(tipLimits.responsibleMax, 'tip.error.responsibleTooLong'),
+  identity: required(v.picklist(['anonymous', 'named'], 'tip.error.identity' satisfies UiKey)),
+  name: optionalText(tipLimits.nameMax, 'tip.error.nameTooLong'),
+  phone: v.pipe(
+    v.optional(v.string()),
+    v.transform((value) => (value ? value.replace(/[\s-]/g, '') : undefined)),
+    v.check((value) => value === undefined || phonePattern.test(value), 'tip.error.phone' satisfies UiKey),
+  ),
+  email: v.pipe(optionalTrimmed(), v.optional(v.pipe(v.string(), v.email('tip.error.email' satisfies UiKey), v.maxLength(254, 'tip.error.email' satisfies UiKey)))),
+  consent: required(v.pipe(
+    v.union([v.picklist(['yes', 'on', 'true']), v.literal(true)], 'tip.error.consent' satisfies UiKey),
+    v.transform(() => true as const),
+  )),
+  files: v.optional(
+    v.pipe(
+      v.array(evidenceFile),
+      v.maxLength(tipLimits.maxFiles, 'tip.error.tooManyFiles' satisfies UiKey),
+      v.check((files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes, 'tip.error.filesTooLargeTogether' satisfies UiKey),
+    ),
+    () => [],
+  ),
+  metadata: v.optional(v.picklist(metadataChoices, 'tip.error.metadata' satisfies UiKey), 'remove'),
+});
+
+type Fields = v.InferOutput<typeof fields>;
+
+/** Problems that depend on two fields, each reported on the field the reader must change. */
+function crossFieldProblems(tip: Fields): Array<[keyof Fields, UiKey]> {
+  const problems: Array<[keyof Fields, UiKey]> = [];
+  // HEIC cannot be cleaned here: the tipster converts it or chooses to send it as it is.
+  if (tip.metadata === 'remove' && tip.files.some((file) => claimedEvidenceType(file) === 'image/heic')) problems.push(['files', 'tip.error.heicNotCleaned']);
+  if (tip.identity === 'named' && !tip.name) problems.push(['name', 'tip.error.nameRequired']);
+  if (tip.identity === 'named' && !tip.phone && !tip.email) problems.push(['phone', 'tip.error.contactRequired']);
+  return problems;
+}
+
+// valibot: one schema for the function and the form's script; its functions tree-shake, so the
+// script carries only what this schema uses (the page's JavaScript stays under 30 KB).
+export const tipFieldsSchema = v.pipe(
+  fields,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const [key, message] of crossFieldProblems(dataset.value)) {
+      addIssue({ message, path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }] });
+    }
+  }),
+  v.transform(({ name, phone, email, ...tip }) => ({
     ...tip,
     // An anonymous tip keeps no contact details, even ones typed before choosing anonymous.
     contact: tip.identity === 'named' ? { name: name!, phone, email } : undefined,
-  }));
+  })),
+);
 
-export type TipFieldsInput = z.input<typeof tipFieldsSchema>;
-export type ValidTip = z.output<typeof tipFieldsSchema>;
+export type TipFieldsInput = v.InferInput<typeof tipFieldsSchema>;
+export type ValidTip = v.InferOutput<typeof tipFieldsSchema>;
 
 /** The fields a reader fills in, in the order the form shows them (for the error summary). */
 export const tipFieldOrder = [
@@ -123,6 +156,7 @@ export const tipFieldOrder = [
   'noticedOn',
   'responsible',
   'files',
+  'metadata',
   'identity',
   'name',
   'phone',
@@ -133,10 +167,10 @@ export type TipField = (typeof tipFieldOrder)[number];
 export type TipFieldErrors = Partial<Record<TipField, UiKey>>;
 
 /** The first problem of each field, as UI string keys. */
-export function tipFieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): TipFieldErrors {
+export function tipFieldErrors(issues: ReadonlyArray<v.BaseIssue<unknown>>): TipFieldErrors {
   const errors: TipFieldErrors = {};
   for (const issue of issues) {
-    const field = issue.path[0];
+    const field = issue.path?.[0]?.key;
     if (typeof field !== 'string' || !(tipFieldOrder as readonly string[]).includes(field)) continue;
     const key = field as TipField;
     errors[key] ??= (issue.message.startsWith('tip.') ? issue.message : 'tip.error.invalid') as UiKey;
@@ -146,9 +180,9 @@ export function tipFieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>): TipFiel
 
 /** Validates raw input: the tip, or each field's first problem. */
 export function validateTip(input: unknown): { ok: true; tip: ValidTip } | { ok: false; errors: TipFieldErrors } {
-  const result = tipFieldsSchema.safeParse(input);
-  if (result.success) return { ok: true, tip: result.data };
-  return { ok: false, errors: tipFieldErrors(result.error.issues) };
+  const result = v.safeParse(tipFieldsSchema, input);
+  if (result.success) return { ok: true, tip: result.output };
+  return { ok: false, errors: tipFieldErrors(result.issues) };
 }
 
 /** Values filling each message's placeholders. */

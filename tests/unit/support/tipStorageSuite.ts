@@ -112,7 +112,7 @@ export function describeTipStorage(target: StorageTarget) {
       const pdf = new TextEncoder().encode('%PDF-1.7\n% evidence of discharge\n');
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
       const response = await handleTipRequest(
-        postForm(validTip(tag), [new File([pdf], '排污口.pdf', { type: 'application/pdf' }), new File([png], 'photo.png', { type: 'image/png' })]),
+        postForm({ ...validTip(tag), metadata: 'keep' }, [new File([pdf], '排污口.pdf', { type: 'application/pdf' }), new File([png], 'photo.png', { type: 'image/png' })]),
         environment(),
       );
       expect(response.status).toBe(303);
@@ -247,14 +247,14 @@ export function describeTipStorage(target: StorageTarget) {
         delete: (keys) => opened.attachments.delete(keys),
       };
       const pdf = () => new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' });
-      const response = await handleTipRequest(postForm(validTip(tag), [pdf(), pdf()]), environment({ attachments: failing }));
+      const response = await handleTipRequest(postForm({ ...validTip(tag), metadata: 'keep' }, [pdf(), pdf()]), environment({ attachments: failing }));
       expect(response.status).toBe(503);
       expect(await tipsTagged(tag)).toEqual([]);
     });
 
     it('writes a tip whole or not at all when the database refuses part of it', async () => {
       const tag = marker();
-      await handleTipRequest(postForm(validTip(tag), [new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' })]), environment());
+      await handleTipRequest(postForm({ ...validTip(tag), metadata: 'keep' }, [new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' })]), environment());
       const [existing] = await opened.rows(`SELECT object_key FROM tip_attachments WHERE tip_id IN (${await tipIdsTagged(tag)})`);
       const id = crypto.randomUUID();
       // Its second attachment row reuses a key that exists: the tip row and the first must vanish too.
