@@ -7,7 +7,8 @@
 // in-browser demo repository, while the local backend of `npm run cms` serves localhost),
 // CMS_REPO (owner/name), CMS_BRANCH (default main), CMS_BASE_URL (Gitea/Forgejo root, or the
 // GitHub OAuth helper), CMS_API_ROOT, CMS_AUTH_ENDPOINT, CMS_APP_ID (the OAuth client id), and
-// CMS_EDITORIAL_WORKFLOW (default 1: draft, in review, ready, then published as one commit).
+// CMS_EDITORIAL_WORKFLOW (default 1 on GitHub: draft, in review, ready, then published as one
+// commit; Decap's Gitea backend has no editorial workflow, so there a save is a commit).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,9 +37,17 @@ function backendFromEnvironment() {
   for (const [key, name] of [['base_url', 'CMS_BASE_URL'], ['api_root', 'CMS_API_ROOT'], ['auth_endpoint', 'CMS_AUTH_ENDPOINT'], ['app_id', 'CMS_APP_ID']]) {
     if (env[name]) backend[key] = env[name];
   }
-  if (env.CMS_BACKEND === 'gitea' && env.CMS_APP_ID) backend.auth_type = 'pkce';
   if (!backend.repo) throw new Error('CMS_BACKEND is set but CMS_REPO is not: write the repository as owner/name');
   return backend;
+}
+
+/** Decap refuses to start a Gitea backend with the editorial workflow on. */
+function editorialWorkflow() {
+  if (process.env.CMS_BACKEND === 'gitea') {
+    if (process.env.CMS_EDITORIAL_WORKFLOW === '1') throw new Error("CMS_EDITORIAL_WORKFLOW=1 cannot work with CMS_BACKEND=gitea: Decap's Gitea backend has no editorial workflow");
+    return false;
+  }
+  return process.env.CMS_EDITORIAL_WORKFLOW !== '0';
 }
 
 const hashFile = join(outDir, '.inputs-hash');
@@ -64,7 +73,7 @@ const [script] = await Promise.all([
       'process.env.NODE_ENV': '"production"',
       global: 'globalThis',
       CMS_BACKEND: JSON.stringify(backendFromEnvironment()),
-      CMS_EDITORIAL_WORKFLOW: JSON.stringify(process.env.CMS_EDITORIAL_WORKFLOW !== '0'),
+      CMS_EDITORIAL_WORKFLOW: JSON.stringify(editorialWorkflow()),
     },
   }),
   // Fonts are the site's own files under /fonts/, referred to, not copied.

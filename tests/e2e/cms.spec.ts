@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -108,7 +108,17 @@ test.describe('editing in the CMS with the local backend', () => {
     expect(await mongolianTitleBox.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
     expect(await mongolianTitleBox.evaluate((element) => getComputedStyle(element).fontFamily)).toContain('Noto Sans Mongolian Web');
     expect(await mongolianTitleBox.getAttribute('lang')).toBe('mn-Mong');
-    if (screenshotDir) await page.screenshot({ path: join(screenshotDir, 'cms-editor-zh-mn.png') });
+    const fontReady = await page.evaluate(async () => {
+      await document.fonts.load('16px "Noto Sans Mongolian Web"', 'ᠮᠣᠩᠭᠣᠯ');
+      return document.fonts.check('16px "Noto Sans Mongolian Web"', 'ᠮᠣᠩᠭᠣᠯ');
+    });
+    expect(fontReady).toBe(true);
+    if (screenshotDir) {
+      await mongolianTitleBox.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'cms-editor-zh-mn.png') });
+      await mongolian.locator('[contenteditable="true"]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshotDir, 'cms-editor-mn-body.png') });
+    }
 
     // "Publish now" asks for confirmation; with the local backend it writes the files at once.
     page.on('dialog', (dialog) => void dialog.accept());
@@ -139,7 +149,8 @@ test.describe('editing in the CMS with the local backend', () => {
     await expect(page.locator('[data-cms-language="zh"]')).toBeVisible({ timeout: 30_000 });
     // The preview shows the language of the left pane: switch it to Mongolian.
     await page.getByRole('button', { name: /正在使用ZH撰写/ }).first().click();
-    await page.getByRole('menuitem', { name: /MN/ }).first().click();
+    await page.getByRole('menuitem', { name: /^mn$/i }).first().click();
+    await page.getByRole('button', { name: '打开/关闭预览' }).click();
     const preview = page.frameLocator('iframe').first().locator('[data-preview-language="mn"]');
     await expect(preview).toBeVisible({ timeout: 30_000 });
     await expect(preview.locator('h1')).toHaveText(mongolianTitle);
@@ -152,25 +163,36 @@ test.describe('editing in the CMS with the local backend', () => {
     if (screenshotDir) await page.screenshot({ path: join(screenshotDir, 'cms-preview-mn.png') });
   });
 
-  test('a build of the saved files renders both pages', async () => {
+  test('a build of the saved files renders both pages and tells the truth about each translation', async () => {
     test.setTimeout(300_000);
+    const content = join(copy, 'src/content');
+    // Later the original is corrected, and another translation has been reviewed: the pages say so.
+    const original = join(content, 'articles/zh', `${slug}.mdx`);
+    writeFileSync(original, readFileSync(original, 'utf8').replace('可以提起公益诉讼。', '可以依法提起公益诉讼。'));
+    const reviewed = join(content, 'articles/mn/spot-elder-fraud.mdx');
+    writeFileSync(reviewed, readFileSync(reviewed, 'utf8').replace(/translationStatus: unreviewed/, 'translationStatus: reviewed\nreviewedBy: "Bater"\nreviewedOn: 2026-11-30'));
+
     const outDir = join(copy, 'dist');
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-      env: { ...process.env, CONTENT_DIR: join(copy, 'src/content') },
-      encoding: 'utf8',
-    });
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
     expect(build.status, build.stderr.slice(-2000)).toBe(0);
     const chinesePage = readFileSync(join(outDir, 'zh/education', slug, 'index.html'), 'utf8');
     const mongolianPage = readFileSync(join(outDir, 'mn/education', slug, 'index.html'), 'utf8');
     expect(chinesePage).toContain(chineseTitle);
+    expect(chinesePage).not.toContain('data-translation-notice');
     expect(mongolianPage).toContain(mongolianTitle);
     expect(mongolianPage).toMatch(/<html[^>]+lang="mn-Mong"/);
-    expect(mongolianPage).toContain('data-translation-notice="unreviewed"');
+    // Outdated, naming the day the original changed (today, in Beijing), in Mongolian.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', day: 'numeric' }).format(new Date());
+    expect(mongolianPage).toMatch(new RegExp(`data-translation-notice="outdated"[^>]*>[^<]*ᠬᠢᠲᠠᠳ ᠡᠬᠡ ᠪᠢᠴᠢᠭ [^<]* ${today}\u202Fᠤ ᠡᠳᠦᠷ\u202Fᠲᠦ`));
+    const reviewedPage = readFileSync(join(outDir, 'mn/education/spot-elder-fraud/index.html'), 'utf8');
+    expect(reviewedPage).toMatch(/data-translation-reviewed[^>]*>[^<]*Bater 2026 ᠣᠨ/);
+    expect(reviewedPage).not.toContain('data-translation-notice="unreviewed"');
   });
 });
 
 test.describe('the admin shell of the built site', () => {
   test('passes axe, stays within its CSP and loads nothing from another site', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
     const violations: string[] = [];
     const foreign: string[] = [];
     page.on('console', (message) => {
@@ -185,7 +207,7 @@ test.describe('the admin shell of the built site', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'unsafe-eval'");
     expect(response?.headers()['x-robots-tag']).toContain('noindex');
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
-    await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 90_000 });
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
     expect(violations).toEqual([]);
