@@ -93,14 +93,14 @@ describe('npm run translations', () => {
     );
     expect(stateOf(folder)).toMatchObject({ state: 'reviewed', tracked: true });
     expect(report(folder)).toContain('reviewed (by Bater, 2026-12-01)');
-  });
+  }, 60_000);
 
   it('lists an original without a translation as missing and refuses to mark it', () => {
     const folder = contentFolder();
     writeFileSync(join(folder, 'articles/zh/only-chinese.mdx'), original.replace('how-to-apply', 'only-chinese'));
     expect(report(folder)).toMatch(/articles\/only-chinese\s+missing/);
     expect(() => report(folder, '--mark', 'only-chinese')).toThrow(/no Mongolian file/);
-  });
+  }, 30_000);
 });
 
 describe('translation record in the frontmatter', () => {
