@@ -2,6 +2,7 @@
 // schemas, the per-language widgets, the site's preview, and a save check that refuses what the
 // build would refuse. Bundled by scripts/build-admin.mjs; nothing is loaded from another site.
 import CMS from 'decap-cms-app';
+import type { CmsConfig } from 'decap-cms-core';
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 import type { Map as ImmutableMap } from 'immutable';
 import { decapConfig, type CmsBackend } from '../lib/cms/decapConfig';
@@ -64,9 +65,7 @@ CMS.registerEventListener({
 // (`?local_backend=http://localhost:8081/api/v1`), which reads and writes the checkout. Decap
 // honours it on localhost only; without it the editor tries no other address.
 const localBackendUrl = new URLSearchParams(window.location.search).get('local_backend') ?? undefined;
+// Decap checks the generated configuration itself when it starts (its own JSON schema).
 CMS.init({
-  config: decapConfig(CMS_BACKEND, {
-    localBackendUrl,
-    editorialWorkflow: CMS_EDITORIAL_WORKFLOW,
-  }),
+  config: decapConfig(CMS_BACKEND, { localBackendUrl, editorialWorkflow: CMS_EDITORIAL_WORKFLOW }) as unknown as CmsConfig,
 });

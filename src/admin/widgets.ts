@@ -13,13 +13,13 @@ interface WidgetProps {
   locale?: string;
   field: ImmutableMap<string, unknown>;
   getEntry?: () => ImmutableMap<string, unknown>;
-  entry: ImmutableMap<string, unknown>;
+  entry?: ImmutableMap<string, unknown>;
 }
 
 const defaultLocale = 'zh';
 
 function currentEntry(props: WidgetProps) {
-  return props.getEntry ? props.getEntry() : props.entry;
+  return (props.getEntry ? props.getEntry() : props.entry)!;
 }
 
 const paneLocale = (props: WidgetProps) => props.locale ?? defaultLocale;
