@@ -40,6 +40,16 @@ export const siteHeadersFile = `
   Referrer-Policy: no-referrer
   Cache-Control: no-store
 
+# The press office's editor (Decap CMS, our own bundle): its config check compiles JSON schemas at
+# run time ('unsafe-eval') and its components inject their styles ('unsafe-inline'). It talks to
+# the repository's API: GitHub's here; for a self-hosted Gitea/Forgejo add its origin to
+# connect-src and img-src (src/content/README.md). Never indexed, never cached.
+/admin/*
+  ! Content-Security-Policy
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; font-src 'self'; connect-src 'self' https://api.github.com; frame-src 'self' blob:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'; upgrade-insecure-requests
+  X-Robots-Tag: noindex, nofollow
+  Cache-Control: no-cache
+
 # Build output with content hashes in the names never changes.
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable

@@ -50,7 +50,10 @@ const localDateTime = z
     error: (issue) => `"${String(issue.input)}" is not a time; write it in quotes like "2026-12-10 09:30" (Beijing time)`,
   });
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The short hash of an original that a translation was made from (see translationHash.ts). */
+export const translationHashPattern = /^[0-9a-f]{12}$/;
 
 /** Fields every publication has, whatever its kind. */
 const publicationBase = {
@@ -61,6 +64,14 @@ const publicationBase = {
     .regex(slugPattern, { error: 'must be lower-case letters, digits and hyphens, like the file name (e.g. horqin-land-compensation)' }),
   translationStatus: oneOf(translationStatuses, 'translation status'),
   draft: z.boolean({ error: 'must be true (not published yet) or false (published)' }).default(false),
+  // Translations only (validateEntry refuses them on an original). Files written before these
+  // fields existed have none: such a translation is "not tracked" in the report, never "outdated".
+  translatedFrom: z
+    .string({ error: 'must be the 12-letter code `npm run translations -- --mark <slug>` writes' })
+    .regex(translationHashPattern, { error: 'is not a code from `npm run translations -- --mark <slug>`; run that command instead of typing it' })
+    .optional(),
+  reviewedBy: text('the name of the translator who checked the text').optional(),
+  reviewedOn: calendarDay.optional(),
 };
 
 /** A cover picture: the image file and the words a blind reader hears instead of it. */

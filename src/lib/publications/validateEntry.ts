@@ -62,6 +62,25 @@ export function validateEntry(kind: PublicationKind, filePath: string, data: unk
   if (record.lang === 'zh' && (record.translationStatus === 'reviewed' || record.translationStatus === 'unreviewed')) {
     problems.push(`${filePath}: field "translationStatus" is "${record.translationStatus}" but Chinese entries are the originals; write original`);
   }
+  problems.push(...translationRecordProblems(filePath, record));
+  return problems;
+}
+
+/**
+ * The translation record: an original has none; a reviewed translation says who reviewed it and
+ * when, because the page names them.
+ */
+function translationRecordProblems(filePath: string, record: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (record.translationStatus === 'original') {
+    for (const field of ['translatedFrom', 'reviewedBy', 'reviewedOn']) {
+      if (record[field] !== undefined) problems.push(`${filePath}: field "${field}" belongs to translations only; delete it from the original`);
+    }
+  }
+  if (record.translationStatus === 'reviewed') {
+    if (record.reviewedBy === undefined) problems.push(`${filePath}: field "reviewedBy" is missing; a reviewed translation names its reviewer, e.g. reviewedBy: "Bater"`);
+    if (record.reviewedOn === undefined) problems.push(`${filePath}: field "reviewedOn" is missing; write the date of the review like 2026-12-01 (no quotes)`);
+  }
   return problems;
 }
 

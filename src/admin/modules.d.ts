@@ -1,0 +1,6 @@
+declare module 'decap-cms-core/dist/esm/formats/frontmatter' {
+  export function frontmatterYAML(): {
+    fromFile(content: string): Record<string, unknown>;
+    toFile(data: Record<string, unknown>, sortedKeys?: string[], comments?: Record<string, string>): string;
+  };
+}

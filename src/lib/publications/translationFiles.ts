@@ -1,0 +1,47 @@
+// The translation verdict from the files on disk, read exactly as the build's YAML reader reads
+// them: shared by `npm run translations` and the pages, so the report and the site agree.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontmatter } from 'astro/markdown';
+import { fileChangedOn } from './fileChangedOn.ts';
+import { judgeTranslation, type TranslationVerdict } from './translationState.ts';
+
+export interface TranslationReportRow extends TranslationVerdict {
+  kind: string;
+  slug: string;
+  /** The original's file, and the translation's (null when missing). */
+  original: string;
+  translation: string | null;
+  draft: boolean | null;
+  reviewedBy: string | null;
+  reviewedOn: string | null;
+  /** When the original last changed (ISO instant); only for outdated translations. */
+  originalChangedAt: string | null;
+}
+
+function readEntry(file: string) {
+  const { frontmatter, content } = parseFrontmatter(readFileSync(file, 'utf8'));
+  return { frontmatter: frontmatter as Record<string, unknown>, body: content };
+}
+
+const isoDay = (date: unknown) => (date instanceof Date ? date.toISOString().slice(0, 10) : null);
+
+/** One publication's row, or undefined when it has no Chinese original. */
+export async function translationReportRow(contentDir: string, kind: string, slug: string): Promise<TranslationReportRow | undefined> {
+  const originalFile = join(contentDir, kind, 'zh', `${slug}.mdx`);
+  if (!existsSync(originalFile)) return undefined;
+  const translationFile = join(contentDir, kind, 'mn', `${slug}.mdx`);
+  const translation = existsSync(translationFile) ? readEntry(translationFile).frontmatter : undefined;
+  const verdict = await judgeTranslation({ original: readEntry(originalFile), translation });
+  return {
+    kind,
+    slug,
+    original: originalFile,
+    translation: translation ? translationFile : null,
+    ...verdict,
+    draft: translation ? translation.draft === true : null,
+    reviewedBy: typeof translation?.reviewedBy === 'string' ? translation.reviewedBy : null,
+    reviewedOn: isoDay(translation?.reviewedOn),
+    originalChangedAt: verdict.state === 'outdated' ? fileChangedOn(originalFile).toISOString() : null,
+  };
+}
