@@ -2,6 +2,8 @@
 // logs, and samples the resident memory of the whole process tree (Astro, its workers, Pagefind's
 // binary) every 200 ms from /proc. Phases are the spans between the log lines that start them.
 // Memory is the sum over the tree, since Pagefind runs beside the Node process that waits for it.
+// CPU seconds (user + system, summed over the tree) are reported too: on a shared machine wall
+// time swings with other jobs, CPU time much less.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -49,14 +51,32 @@ function residentKilobytes(pid) {
   }
 }
 
-/** Resident memory of a process and all its descendants, in MB. */
-export function treeResidentMB(rootPid) {
+const clockTicks = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resident memory (MB) of a process and all its descendants, and each one's CPU seconds so far
+ * (recorded in `cpuByPid`, so a child that ends keeps the CPU it was last seen with).
+ */
+export function sampleTree(rootPid, cpuByPid = new Map()) {
   const children = childrenOf();
   let total = 0;
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop();
     total += residentKilobytes(pid);
+    const cpu = cpuSeconds(pid);
+    if (cpu !== undefined) cpuByPid.set(pid, cpu);
     stack.push(...(children.get(pid) ?? []));
   }
   return total / 1024;
@@ -72,7 +92,12 @@ export function runMeasured(command, args, env = {}) {
     const child = spawn(command, args, { env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = [];
     const samples = [];
-    const sample = () => samples.push({ seconds: (performance.now() - started) / 1000, mb: treeResidentMB(child.pid) });
+    const cpuByPid = new Map();
+    const treeCpu = () => [...cpuByPid.values()].reduce((sum, value) => sum + value, 0);
+    const sample = () => {
+      const mb = sampleTree(child.pid, cpuByPid);
+      samples.push({ seconds: (performance.now() - started) / 1000, mb, cpu: treeCpu() });
+    };
     const sampler = setInterval(sample, 200);
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';
@@ -91,7 +116,9 @@ export function runMeasured(command, args, env = {}) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${lines.slice(-30).map((line) => line.text).join('\n')}`));
         return;
       }
-      resolve({ seconds, peakMB: Math.round(Math.max(0, ...samples.map((entry) => entry.mb))), lines, samples });
+      // CPU as last sampled (up to 200 ms of each process's end is missed): unlike wall time, it
+      // hardly changes when other jobs share the machine.
+      resolve({ seconds, cpuSeconds: treeCpu(), peakMB: Math.round(Math.max(0, ...samples.map((entry) => entry.mb))), lines, samples });
     });
   });
 }
@@ -113,7 +140,9 @@ export function phasesOf(run, phases = astroPhases) {
   return marks.map((mark, index) => {
     const end = marks[index + 1]?.start ?? run.seconds;
     const during = run.samples.filter((entry) => entry.seconds >= mark.start && entry.seconds <= end + 0.2);
-    return { name: mark.name, seconds: end - mark.start, peakMB: Math.round(Math.max(0, ...during.map((entry) => entry.mb))) };
+    const cpuAt = (moment) => run.samples.findLast((entry) => entry.seconds <= moment)?.cpu ?? 0;
+    const cpuSeconds = index === marks.length - 1 ? run.cpuSeconds - cpuAt(mark.start) : cpuAt(end) - cpuAt(mark.start);
+    return { name: mark.name, seconds: end - mark.start, cpuSeconds, peakMB: Math.round(Math.max(0, ...during.map((entry) => entry.mb))) };
   });
 }
 

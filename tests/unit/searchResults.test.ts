@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, isSortChoice, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount } from '../../src/lib/searchResults';
+import { excerptPieces, isSortChoice, matchesQuery, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount } from '../../src/lib/searchResults';
+import { mongolianSearchKey } from '../../src/lib/mongolianSearchText';
 import { decodeEntities } from '../../src/lib/htmlEntities';
 
 describe('search page helpers', () => {
@@ -30,5 +31,24 @@ describe('search page helpers', () => {
 
   it('decodes the character references Astro and Pagefind write', () => {
     expect(decodeEntities('A &amp; B &#x1820; &#65; &unknown;')).toBe('A & B ᠠ A &unknown;');
+  });
+});
+
+describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
+  it('counts a highlighted word that is the query, part of it, or starts with it', () => {
+    expect(matchesQuery([{ text: '浮桥', matches: true }], '浮桥', [])).toBe(true);
+    expect(matchesQuery([{ text: '检察', matches: true }], '检察建议', [])).toBe(true);
+    expect(matchesQuery([{ text: 'ᠰᠠᠷ᠎ᠠ', matches: true }], 'ᠰᠠᠷ', [], mongolianSearchKey)).toBe(true);
+  });
+  it('does not count a look-alike word, or an excerpt with nothing highlighted', () => {
+    expect(matchesQuery([{ text: '轮椅', matches: true }], '轮侨', [])).toBe(false);
+    expect(matchesQuery([{ text: 'ᠤᠨ', matches: false }, { text: ' ᠭᠠᠵᠠᠷ', matches: false }], 'ᠤᠨᠳᠦᠯᠡᠢ', [], mongolianSearchKey)).toBe(false);
+  });
+  it('counts a facet label holding the query (a category or region name)', () => {
+    expect(matchesQuery([], 'ᠬᠤᠷᠴᠢᠨ', ['ᠬᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠭ'], mongolianSearchKey)).toBe(true);
+    expect(matchesQuery([], '生态', ['生态环境和资源保护'])).toBe(true);
+  });
+  it('lets every result of a search without words through', () => {
+    expect(matchesQuery([], '  ', [])).toBe(true);
   });
 });
