@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, isSortChoice, matchesQuery, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount } from '../../src/lib/searchResults';
+import { excerptPieces, isSortChoice, matchesQuery, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount, withoutLabels } from '../../src/lib/searchResults';
 import { mongolianSearchKey } from '../../src/lib/mongolianSearchText';
 import { decodeEntities } from '../../src/lib/htmlEntities';
 
@@ -50,5 +50,29 @@ describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
   });
   it('lets every result of a search without words through', () => {
     expect(matchesQuery([], '  ', [])).toBe(true);
+  });
+});
+
+describe('withoutLabels', () => {
+  it('cuts the facet labels (and their separators) out of an excerpt, keeping the text and its highlights', () => {
+    const pieces = [
+      { text: '整改情况经', matches: false },
+      { text: '回访', matches: true },
+      { text: '确认到位。 典型案例 · 其他 · ', matches: false },
+      { text: '乌海', matches: true },
+      { text: '市（市本级）', matches: false },
+    ];
+    expect(withoutLabels(pieces, ['典型案例', '其他', '乌海市（市本级）'])).toEqual([
+      { text: '整改情况经', matches: false },
+      { text: '回访', matches: true },
+      { text: '确认到位。', matches: false },
+    ]);
+  });
+  it('cuts the start of the block where the excerpt ends inside it', () => {
+    expect(withoutLabels([{ text: '整改到位。 典型案例 · 生态', matches: false }], ['典型案例', '生态环境和资源保护', '通辽市'])).toEqual([{ text: '整改到位。', matches: false }]);
+  });
+  it('leaves the same words in the text alone', () => {
+    const pieces = [{ text: '科尔沁区', matches: true }, { text: '检察院督促兑付', matches: false }];
+    expect(withoutLabels(pieces, ['典型案例', '妇女权益保障', '科尔沁区'])).toEqual(pieces);
   });
 });

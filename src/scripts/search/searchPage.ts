@@ -15,6 +15,7 @@ import {
   queryFromSearchParams,
   sortChoices,
   withCount,
+  withoutLabels,
   type FilterName,
 } from '../../lib/searchResults';
 import type { Locale } from '../../i18n/locales';
@@ -199,7 +200,7 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   function excerptOf(result: PagefindResultData): ExcerptPiece[] {
-    return isMongolian ? mongolianExcerpt(result.meta.text ?? '', input.value) : excerptPieces(result.excerpt);
+    return isMongolian ? mongolianExcerpt(result.meta.text ?? '', input.value) : withoutLabels(excerptPieces(result.excerpt), ['kind', 'category', 'region'].map((name) => result.filters[name]?.[0] ?? ''));
   }
 
   function resultItem(result: PagefindResultData, pieces: ExcerptPiece[]): HTMLLIElement {
