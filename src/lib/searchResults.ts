@@ -80,21 +80,28 @@ export function queryFromSearchParams(search: string): string {
 /**
  * Whether a result holds what the reader typed, rather than being one of the look-alike words
  * Pagefind falls back to when a word is nowhere in the index (its fuzzy matching, which for
- * Mongolian finds pages sharing a few letters and highlights nothing). A result matches when a
- * highlighted piece of its excerpt is part of the query or contains a query word (Pagefind also
- * matches the start of a word), or when one of its facet labels (category, region…, searchable
- * too) contains a query word. `fold` brings both sides to one spelling (lower case; for Mongolian,
- * the search key).
+ * Mongolian finds pages sharing a few letters, often a bare suffix, and highlights nothing). A
+ * result matches when a highlighted piece of its excerpt starts with one of the query's words (Pagefind matches the start of words too; Chinese queries are split into
+ * words the way Pagefind splits them, `words`), or when one of its facet labels (searchable too)
+ * contains a query word. `fold` brings both sides to one spelling (lower case; for Mongolian, the
+ * search key).
  * @example matchesQuery([{ text: '浮桥', matches: true }], '浮桥', []) // true
- * @example matchesQuery([{ text: '浮桥', matches: true }], '浮侨', []) // false: Pagefind's look-alike
+ * @example matchesQuery([{ text: 'ᠤᠨ', matches: true }], 'ᠤᠨᠳᠦᠯᠡᠢ', []) // false: a look-alike
  */
-export function matchesQuery(pieces: ExcerptPiece[], query: string, facetLabels: string[], fold: (text: string) => string = (text) => text.toLowerCase()): boolean {
+export function matchesQuery(
+  pieces: ExcerptPiece[],
+  query: string,
+  facetLabels: string[],
+  { fold = (text: string) => text.toLowerCase(), words = (text: string) => text.split(/\s+/) }: { fold?: (text: string) => string; words?: (text: string) => string[] } = {},
+): boolean {
   const folded = fold(query).trim();
-  const queryWords = folded.split(/\s+/).filter(Boolean);
+  const queryWords = words(folded).map((word) => word.trim()).filter(Boolean);
   if (queryWords.length === 0) return true;
-  const contains = (text: string) => queryWords.some((word) => text.includes(word));
   const highlighted = pieces.filter((piece) => piece.matches).map((piece) => fold(piece.text).trim()).filter(Boolean);
-  return highlighted.some((text) => folded.includes(text) || contains(text)) || facetLabels.some((label) => contains(fold(label)));
+  return (
+    highlighted.some((text) => queryWords.some((word) => text.startsWith(word))) ||
+    facetLabels.some((label) => queryWords.some((word) => fold(label).includes(word)))
+  );
 }
 
 /**

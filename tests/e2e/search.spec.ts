@@ -172,10 +172,10 @@ test.describe('search', () => {
 
   test('a word found nowhere shows look-alike pages only as approximate hits, and says so', async ({ page }) => {
     // Pagefind answers a word missing from the index with pages holding similar words (here the
-    // suffix ᠤᠨ for ᠤᠨᠳᠦᠯᠡᠢ, 轮椅 for 轮侨): shown only because nothing matched, and labelled.
+    // suffix ᠤᠨ for ᠤᠨᠳᠦᠯᠡᠢ, 轮椅 for 椅): shown only because nothing matched, and labelled.
     for (const [locale, query, expected] of [
       ['mn', 'ᠤᠨᠳᠦᠯᠡᠢ', undefined],
-      ['zh', '轮侨', ['/zh/cases/hospital-accessibility/']],
+      ['zh', '椅', ['/zh/cases/hospital-accessibility/']],
     ] as const) {
       const found = await resultsFor(page, locale, query);
       expect(found.length, query).toBeGreaterThan(0);

@@ -191,13 +191,19 @@ export function startSearchPage(root: HTMLElement): void {
     const batch = pending.slice(0, pageSize);
     pending = pending.slice(pageSize);
     const results = (await Promise.all(batch.map((result) => result.data()))).map((data) => ({ data, pieces: excerptOf(data) }));
-    const matching = results.map(({ data, pieces }) => mode === 'all' || matchesQuery(pieces, input.value, Object.values(data.filters).flat(), isMongolian ? mongolianSearchKey : undefined));
+    const matching = results.map(({ data, pieces }) => mode === 'all' || matchesQuery(pieces, input.value, Object.values(data.filters).flat(), matchOptions));
     if (isFirstBatch && mode === 'matched' && results.length > 0 && !matching.includes(true)) mode = 'approximate';
     const shown = mode === 'matched' ? results.filter((_, index) => matching[index]) : results;
     leftOut += results.length - shown.length;
     resultList.append(...shown.map(({ data, pieces }) => resultItem(data, pieces)));
     moreButton.hidden = pending.length === 0;
   }
+
+  // Chinese queries are split into words as Pagefind splits them in the browser.
+  const segmenter = new Intl.Segmenter(htmlLang, { granularity: 'word' });
+  const matchOptions = isMongolian
+    ? { fold: mongolianSearchKey }
+    : { words: (text: string) => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment) };
 
   function excerptOf(result: PagefindResultData): ExcerptPiece[] {
     return isMongolian ? mongolianExcerpt(result.meta.text ?? '', input.value) : withoutLabels(excerptPieces(result.excerpt), ['kind', 'category', 'region'].map((name) => result.filters[name]?.[0] ?? ''));
