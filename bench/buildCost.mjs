@@ -4,19 +4,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { writeSyntheticContent, writeStarlightContent } from './syntheticContent.mjs';
+import { phasesOf, runMeasured, wholeRunAs } from './buildPhases.mjs';
 
 const run = promisify(execFile);
-
-/** Runs a command under GNU time: wall seconds and the peak resident memory of its largest process. */
-async function measured(command, args, env = {}) {
-  const { stderr } = await run('/usr/bin/time', ['-f', 'MEASURED %e %M', command, ...args], {
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const [, seconds, kilobytes] = /MEASURED ([\d.]+) (\d+)/.exec(stderr) ?? [];
-  return { seconds: Number(seconds), peakMemoryMB: Math.round(Number(kilobytes) / 1024) };
-}
 
 async function directorySizeMB(directory) {
   const { stdout } = await run('du', ['-sb', directory]);
@@ -28,18 +20,27 @@ async function countHtml(directory) {
   return Number(stdout.trim());
 }
 
+/**
+ * Both sites build cold, as on a fresh clone in CI: no earlier output to delete (that alone took
+ * seconds at a few thousand pages) and no content cache from an earlier size.
+ */
+async function coldStart(outDirectory, astroCacheDirectory) {
+  await rm(outDirectory, { recursive: true, force: true });
+  await rm(astroCacheDirectory, { recursive: true, force: true });
+}
+
 export async function measureOurBuild(pagesPerLanguage) {
   const contentDirectory = `bench/work/content-${pagesPerLanguage}`;
   const outDirectory = `bench/work/dist-${pagesPerLanguage}`;
   await writeSyntheticContent(contentDirectory, pagesPerLanguage);
-  const build = await measured('npx', ['astro', 'build', '--outDir', outDirectory], { CONTENT_DIR: `./${contentDirectory}` });
-  const search = existsSync('scripts/index-search.mjs')
-    ? await measured(process.execPath, ['scripts/index-search.mjs', '--site', outDirectory])
-    : { seconds: NaN, peakMemoryMB: NaN };
+  await coldStart(outDirectory, 'node_modules/.astro');
+  // The astro of this project on this process's Node (24), as `npm run build` runs it.
+  const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDirectory], { CONTENT_DIR: `./${contentDirectory}` });
+  const search = await runMeasured(process.execPath, ['scripts/index-search.mjs', '--site', outDirectory]);
   return {
     site: 'ours', pagesPerLanguage, htmlPages: await countHtml(outDirectory),
-    buildSeconds: build.seconds, buildPeakMB: build.peakMemoryMB,
-    searchSeconds: search.seconds, searchPeakMB: search.peakMemoryMB,
+    seconds: build.seconds + search.seconds, cpuSeconds: build.cpuSeconds + search.cpuSeconds, peakMB: Math.max(build.peakMB, search.peakMB),
+    phases: [...phasesOf(build), ...phasesOf(search, wholeRunAs('search index'))],
     outputMB: await directorySizeMB(outDirectory),
   };
 }
@@ -53,12 +54,13 @@ async function installStarlight() {
 export async function measureStarlightBuild(pagesPerLanguage) {
   await installStarlight();
   await writeStarlightContent('bench/starlight/src/content/docs', pagesPerLanguage);
+  await coldStart('bench/starlight/dist', 'bench/starlight/node_modules/.astro');
   // Starlight runs Pagefind inside its build, so its build time includes its search index. Its
   // astro runs on this process's Node (24), not the system's.
-  const build = await measured(process.execPath, ['bench/starlight/node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/starlight']);
+  const build = await runMeasured(process.execPath, ['bench/starlight/node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/starlight']);
   return {
     site: 'Starlight', pagesPerLanguage, htmlPages: await countHtml('bench/starlight/dist'),
-    buildSeconds: build.seconds, buildPeakMB: build.peakMemoryMB, searchSeconds: 0, searchPeakMB: 0,
+    seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMB: build.peakMB, phases: phasesOf(build),
     outputMB: await directorySizeMB('bench/starlight/dist'),
   };
 }

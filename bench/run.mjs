@@ -2,8 +2,9 @@
 // bench/results.json. Not part of npm test (it takes minutes and prints figures, not verdicts).
 //   npm run bench                 page weight + Lighthouse on the built site
 //   npm run bench -- --no-lighthouse
-//   npm run bench -- --build-cost 1000,5000,10000   also build synthetic sites of that many pages
-//                                                  per language, ours and Starlight's, side by side
+//   npm run bench -- --build-cost 1000,5000,10000   only: build synthetic sites of that many cases
+//                                                  per language, ours and Starlight's, side by side,
+//                                                  phase by phase (bench/buildCost.mjs)
 //   npm run bench -- --search --tips                also run the search and tip benchmarks
 //                                                  (npm run bench:search, npm run bench:tips)
 import { writeFile } from 'node:fs/promises';
@@ -17,13 +18,20 @@ import { compareBuildCost } from './compare.mjs';
 import { readFileSync } from 'node:fs';
 import { pageScripts, tipFormScriptBudgetBytes } from '../scripts/audit/pageScripts.mjs';
 
+const buildCostArgument = process.argv[process.argv.indexOf('--build-cost') + 1];
+const buildCostSizes = process.argv.includes('--build-cost') ? buildCostArgument.split(',').map(Number) : [];
+if (buildCostSizes.length > 0) {
+  // The build-cost comparison builds its own sites; it needs no built site and takes long enough alone.
+  const buildCost = await compareBuildCost(buildCostSizes);
+  await writeFile('bench/results-build-cost.json', `${JSON.stringify({ date: new Date().toISOString(), buildCost }, null, 2)}\n`);
+  console.log('\nwritten: bench/results-build-cost.json');
+  process.exit(0);
+}
 if (!existsSync('dist/zh/index.html')) {
   console.error('No built site: run `npm run build` first.');
   process.exit(1);
 }
 const withLighthouse = !process.argv.includes('--no-lighthouse');
-const buildCostArgument = process.argv[process.argv.indexOf('--build-cost') + 1];
-const buildCostSizes = process.argv.includes('--build-cost') ? buildCostArgument.split(',').map(Number) : [];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const server = await startSiteServer(8899);
 const results = { date: new Date().toISOString(), pageWeight: [], lighthouse: [] };
@@ -79,7 +87,6 @@ try {
 } finally {
   server.stop();
 }
-if (buildCostSizes.length > 0) results.buildCost = await compareBuildCost(buildCostSizes);
 // The feature benchmarks print their own tables; their output is kept with the results.
 for (const [flag, script] of [['--search', 'bench:search'], ['--tips', 'bench:tips']]) {
   if (!process.argv.includes(flag)) continue;

@@ -67,7 +67,8 @@ function searchableText(node: HtmlNode): string {
   if (node.type !== ELEMENT_NODE) return '';
   const attributes = node.attributes ?? {};
   if (skippedElements.has(node.name ?? '')) return '';
-  if ('data-pagefind-ignore' in attributes || 'data-pagefind-filter' in attributes || 'data-pagefind-sort' in attributes) return '';
+  // The labels paragraph (SearchLabels.astro) repeats the filters, which the record adds itself.
+  if ('data-pagefind-ignore' in attributes || 'data-pagefind-filter' in attributes || 'data-pagefind-sort' in attributes || 'data-search-labels' in attributes) return '';
   const inner = (node.children ?? []).map(searchableText).join('');
   return inlineElements.has(node.name ?? '') ? inner : ` ${inner} `;
 }

@@ -76,3 +76,63 @@ export function withCount(template: string, count: number): string {
 export function queryFromSearchParams(search: string): string {
   return (new URLSearchParams(search).get('q') ?? '').trim();
 }
+
+/**
+ * Whether a result holds what the reader typed, rather than being one of the look-alike words
+ * Pagefind falls back to when a word is nowhere in the index (its fuzzy matching, which for
+ * Mongolian finds pages sharing a few letters, often a bare suffix, and highlights nothing). A
+ * result matches when a highlighted piece of its excerpt starts with one of the query's words (Pagefind matches the start of words too; Chinese queries are split into
+ * words the way Pagefind splits them, `words`), or when one of its facet labels (searchable too)
+ * contains a query word. `fold` brings both sides to one spelling (lower case; for Mongolian, the
+ * search key).
+ * @example matchesQuery([{ text: '浮桥', matches: true }], '浮桥', []) // true
+ * @example matchesQuery([{ text: 'ᠤᠨ', matches: true }], 'ᠤᠨᠳᠦᠯᠡᠢ', []) // false: a look-alike
+ */
+export function matchesQuery(
+  pieces: ExcerptPiece[],
+  query: string,
+  facetLabels: string[],
+  { fold = (text: string) => text.toLowerCase(), words = (text: string) => text.split(/\s+/) }: { fold?: (text: string) => string; words?: (text: string) => string[] } = {},
+): boolean {
+  const folded = fold(query).trim();
+  const queryWords = words(folded).map((word) => word.trim()).filter(Boolean);
+  if (queryWords.length === 0) return true;
+  const highlighted = pieces.filter((piece) => piece.matches).map((piece) => fold(piece.text).trim()).filter(Boolean);
+  return (
+    highlighted.some((text) => queryWords.some((word) => text.startsWith(word))) ||
+    facetLabels.some((label) => queryWords.some((word) => fold(label).includes(word)))
+  );
+}
+
+/**
+ * An excerpt without the page's labels block ("典型案例 · 其他 · 乌海市（市本级）", see
+ * SearchLabels.astro). The block is indexed as words after the text, so that a category or region
+ * name finds its pages, and Pagefind may cut an excerpt there; the reader should see only the
+ * page's own text. The block is the last thing indexed, so an excerpt holds all of it or its
+ * start at the very end. Pieces keep their highlighting; emptied ones go.
+ * @example withoutLabels([{ text: '整改到位。 典型案例 · ', matches: false }, { text: '其他', matches: true }], ['典型案例', '其他']) // [{ text: '整改到位。', matches: false }]
+ */
+export function withoutLabels(pieces: ExcerptPiece[], labels: string[]): ExcerptPiece[] {
+  const block = labels.filter(Boolean).join(' · ');
+  const text = pieces.map((piece) => piece.text).join('');
+  let from = block ? text.indexOf(block) : -1;
+  let to = from === -1 ? -1 : from + block.length;
+  if (from === -1 && block) {
+    const trimmed = text.trimEnd();
+    for (let length = Math.min(block.length, trimmed.length); length >= 2 && from === -1; length -= 1) {
+      if (trimmed.endsWith(block.slice(0, length))) [from, to] = [trimmed.length - length, text.length];
+    }
+  }
+  if (from === -1) return pieces;
+  const result: ExcerptPiece[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const start = offset;
+    offset += piece.text.length;
+    const kept = piece.text.slice(0, Math.max(0, from - start)) + piece.text.slice(Math.max(0, to - start));
+    if (kept) result.push({ text: kept, matches: piece.matches });
+  }
+  const last = result.at(-1);
+  if (last) last.text = last.text.replace(/[\s.]+$/, '');
+  return result.filter((piece) => piece.text);
+}

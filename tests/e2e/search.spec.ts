@@ -10,11 +10,14 @@ import { buildFixtureIndex, useSearchIndex } from './support/searchFixture';
 const strings = { zh, mn } as const;
 type Locale = keyof typeof strings;
 
-/** The status line once a search has finished: a count, or "nothing found". */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A UI string with {{count}} as a pattern, or with the given count. */
+const counted = (template: string, count?: number) => escape(template).replace('\\{\\{count\\}\\}', count === undefined ? '\\d+' : String(count));
+
+/** The status line once a search has finished: a count, approximate hits, or "nothing found". */
 function finishedStatus(locale: Locale): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const count = escape(strings[locale]['search.resultCount']).replace('\\{\\{count\\}\\}', '\\d+');
-  return new RegExp(`${count}|${escape(strings[locale]['search.noResults'])}`);
+  const { 'search.resultCount': found, 'search.approximate': approximate, 'search.noResults': none } = strings[locale];
+  return new RegExp(`${counted(found)}|${counted(approximate)}|${escape(none)}`);
 }
 
 /** Opens a shared search link and returns the result URLs in the order shown. */
@@ -154,6 +157,35 @@ test.describe('search', () => {
     // The page spells it with MVS; the reader typed it without; the excerpt shows the page's form.
     await expect(horqin.locator('mark').first()).toHaveText('ᠰᠠᠷ᠎ᠠ');
     await expect(horqin.locator('h3')).toHaveText(/ᠬᠣᠷᠴᠢᠨ/);
+  });
+
+  test('excerpts show the page’s text, never the facets and date it is indexed with', async ({ page }) => {
+    // The facets (kind, category, region, year, date) once sat as hidden text at the top of the
+    // indexed body, and excerpts read "典型案例其他乌海市（市本级）20252025-…".
+    for (const query of ['检察建议', '科尔沁区', '浮桥', '典型案例']) {
+      await resultsFor(page, 'zh', query);
+      for (const excerpt of await page.locator('[data-search-results] .excerpt').allTextContents()) {
+        expect(excerpt, `excerpt for ${query}`).not.toMatch(/\d{4}-\d{2}-\d{2}|(\d{4})\1|典型案例(妇女|其他|生态)/);
+      }
+    }
+  });
+
+  test('a word found nowhere shows look-alike pages only as approximate hits, and says so', async ({ page }) => {
+    // Pagefind answers a word missing from the index with pages holding similar words (here the
+    // suffix ᠤᠨ for ᠤᠨᠳᠦᠯᠡᠢ, 轮椅 for 椅): shown only because nothing matched, and labelled.
+    for (const [locale, query, expected] of [
+      ['mn', 'ᠤᠨᠳᠦᠯᠡᠢ', undefined],
+      ['zh', '椅', ['/zh/cases/hospital-accessibility/']],
+    ] as const) {
+      const found = await resultsFor(page, locale, query);
+      expect(found.length, query).toBeGreaterThan(0);
+      if (expected) expect(found).toEqual(expected);
+      await expect(page.getByRole('status')).toHaveText(new RegExp(counted(strings[locale]['search.approximate'], found.length)));
+    }
+    // A word that is there is counted as found, not approximate.
+    const found = await resultsFor(page, 'mn', 'ᠰᠠᠷᠠ');
+    await expect(page.getByRole('status')).toHaveText(new RegExp(counted(mn['search.resultCount'], found.length)));
+    await expect(page.locator('[data-search-results] li mark').first()).toBeVisible();
   });
 
   test('Chinese excerpts highlight the words found', async ({ page }) => {

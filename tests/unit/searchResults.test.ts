@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, isSortChoice, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount } from '../../src/lib/searchResults';
+import { excerptPieces, isSortChoice, matchesQuery, orderedFacetValues, pagefindFilters, queryFromSearchParams, withCount, withoutLabels } from '../../src/lib/searchResults';
+import { mongolianSearchKey } from '../../src/lib/mongolianSearchText';
 import { decodeEntities } from '../../src/lib/htmlEntities';
 
 describe('search page helpers', () => {
@@ -30,5 +31,52 @@ describe('search page helpers', () => {
 
   it('decodes the character references Astro and Pagefind write', () => {
     expect(decodeEntities('A &amp; B &#x1820; &#65; &unknown;')).toBe('A & B ᠠ A &unknown;');
+  });
+});
+
+describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
+  const mongolian = { fold: mongolianSearchKey };
+  it('counts a highlighted word that starts with a word of the query', () => {
+    expect(matchesQuery([{ text: '浮桥', matches: true }], '浮桥', [])).toBe(true);
+    expect(matchesQuery([{ text: '检察', matches: true }], '检察建议', [], { words: () => ['检察', '建议'] })).toBe(true);
+    expect(matchesQuery([{ text: 'ᠰᠠᠷ᠎ᠠ', matches: true }], 'ᠰᠠᠷ', [], mongolian)).toBe(true);
+    // 农民工 is searched as 农民 + 工, and 工 finds 工资.
+    expect(matchesQuery([{ text: '工资', matches: true }], '农民工', [], { words: () => ['农民', '工'] })).toBe(true);
+  });
+  it('does not count a look-alike word, or an excerpt with nothing highlighted', () => {
+    expect(matchesQuery([{ text: '轮椅', matches: true }], '轮侨', [])).toBe(false);
+    expect(matchesQuery([{ text: 'ᠤᠨ', matches: true }, { text: ' ᠭᠠᠵᠠᠷ', matches: false }], 'ᠤᠨᠳᠦᠯᠡᠢ', [], mongolian)).toBe(false);
+    expect(matchesQuery([{ text: 'ᠤᠨ ᠭᠠᠵᠠᠷ', matches: false }], 'ᠤᠨᠳᠦᠯᠡᠢ', [], mongolian)).toBe(false);
+  });
+  it('counts a facet label holding the query (a category or region name)', () => {
+    expect(matchesQuery([], 'ᠬᠤᠷᠴᠢᠨ', ['ᠬᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠭ'], mongolian)).toBe(true);
+    expect(matchesQuery([], '生态', ['生态环境和资源保护'])).toBe(true);
+  });
+  it('lets every result of a search without words through', () => {
+    expect(matchesQuery([], '  ', [])).toBe(true);
+  });
+});
+
+describe('withoutLabels', () => {
+  it('cuts the facet labels (and their separators) out of an excerpt, keeping the text and its highlights', () => {
+    const pieces = [
+      { text: '整改情况经', matches: false },
+      { text: '回访', matches: true },
+      { text: '确认到位。 典型案例 · 其他 · ', matches: false },
+      { text: '乌海', matches: true },
+      { text: '市（市本级）', matches: false },
+    ];
+    expect(withoutLabels(pieces, ['典型案例', '其他', '乌海市（市本级）'])).toEqual([
+      { text: '整改情况经', matches: false },
+      { text: '回访', matches: true },
+      { text: '确认到位。', matches: false },
+    ]);
+  });
+  it('cuts the start of the block where the excerpt ends inside it', () => {
+    expect(withoutLabels([{ text: '整改到位。 典型案例 · 生态', matches: false }], ['典型案例', '生态环境和资源保护', '通辽市'])).toEqual([{ text: '整改到位。', matches: false }]);
+  });
+  it('leaves the same words in the text alone', () => {
+    const pieces = [{ text: '科尔沁区', matches: true }, { text: '检察院督促兑付', matches: false }];
+    expect(withoutLabels(pieces, ['典型案例', '妇女权益保障', '科尔沁区'])).toEqual(pieces);
   });
 });

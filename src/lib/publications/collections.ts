@@ -28,16 +28,36 @@ export function translationAlternates(kind: PublicationKind, item: { slug: strin
   return Object.fromEntries(item.translatedInto.map((locale) => [locale, detailPath(kind, locale, item.slug)]));
 }
 
-export async function localizedCases(locale: Locale): Promise<CaseItem[]> {
-  return newestFirst(localizeEntries(await getCollection('cases'), locale, buildTime), (item) => item.entry.data.date);
+/**
+ * Each kind's list in each language is worked out once per build and shared by every route that
+ * asks (list, detail, feed, calendar and home pages ask for it again and again). Not in `astro dev`,
+ * where the content changes while the server runs.
+ */
+const computed = new Map<string, Promise<unknown>>();
+function once<Item>(key: string, compute: () => Promise<Item[]>): Promise<Item[]> {
+  if (import.meta.env.DEV) return compute();
+  let result = computed.get(key) as Promise<Item[]> | undefined;
+  if (!result) {
+    result = compute();
+    computed.set(key, result);
+  }
+  return result;
 }
 
-export async function localizedArticles(locale: Locale): Promise<ArticleItem[]> {
-  return newestFirst(localizeEntries(await getCollection('articles'), locale, buildTime), (item) => item.entry.data.date);
+export function localizedCases(locale: Locale): Promise<CaseItem[]> {
+  return once(`cases ${locale}`, async () => newestFirst(localizeEntries(await getCollection('cases'), locale, buildTime), (item) => item.entry.data.date));
+}
+
+export function localizedArticles(locale: Locale): Promise<ArticleItem[]> {
+  return once(`articles ${locale}`, async () => newestFirst(localizeEntries(await getCollection('articles'), locale, buildTime), (item) => item.entry.data.date));
 }
 
 /** Open days, the latest-starting first, each with its instants and its status at build time. */
-export async function localizedNotices(locale: Locale): Promise<NoticeItem[]> {
+export function localizedNotices(locale: Locale): Promise<NoticeItem[]> {
+  return once(`notices ${locale}`, () => noticesIn(locale));
+}
+
+async function noticesIn(locale: Locale): Promise<NoticeItem[]> {
   const items = localizeEntries(await getCollection('notices'), locale, buildTime).map((item) => {
     const { start, end, timeZone } = item.entry.data;
     const startInstant = localZonedTimeToInstant(start, timeZone);

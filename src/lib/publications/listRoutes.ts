@@ -46,11 +46,28 @@ function routesForView<Item>(items: Item[], viewPath: string, facet?: { name: st
   });
 }
 
+/** The items of each value of a facet, in list order, in one pass over the list. */
+function membersByValue<Item>(items: Item[], facet: Facet<Item>): Map<string, Item[]> {
+  const members = new Map<string, Item[]>();
+  for (const item of items) {
+    for (const value of new Set(facet.valuesOf(item))) {
+      const list = members.get(value);
+      if (list) list.push(item);
+      else members.set(value, [item]);
+    }
+  }
+  return members;
+}
+
+function inDisplayOrder<Item>(present: Iterable<string>, facet: Facet<Item>): string[] {
+  const values = new Set(present);
+  if (facet.order) return facet.order.filter((value) => values.has(value));
+  return [...values].sort((a, b) => b.localeCompare(a));
+}
+
 /** The values of a facet that occur, in display order. */
 export function facetValues<Item>(items: Item[], facet: Facet<Item>): string[] {
-  const present = new Set(items.flatMap((item) => facet.valuesOf(item)));
-  if (facet.order) return facet.order.filter((value) => present.has(value));
-  return [...present].sort((a, b) => b.localeCompare(a));
+  return inDisplayOrder(membersByValue(items, facet).keys(), facet);
 }
 
 /**
@@ -60,9 +77,9 @@ export function facetValues<Item>(items: Item[], facet: Facet<Item>): string[] {
 export function listRoutes<Item>(items: Item[], facets: Facet<Item>[]): ListRoute<Item>[] {
   const routes = routesForView(items, '');
   for (const facet of facets) {
-    for (const value of facetValues(items, facet)) {
-      const members = items.filter((item) => facet.valuesOf(item).includes(value));
-      routes.push(...routesForView(members, `${facet.name}/${value}/`, { name: facet.name, value }));
+    const members = membersByValue(items, facet);
+    for (const value of inDisplayOrder(members.keys(), facet)) {
+      routes.push(...routesForView(members.get(value)!, `${facet.name}/${value}/`, { name: facet.name, value }));
     }
   }
   return routes;

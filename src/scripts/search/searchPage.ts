@@ -9,11 +9,13 @@ import {
   excerptPieces,
   filterNames,
   isSortChoice,
+  matchesQuery,
   orderedFacetValues,
   pagefindFilters,
   queryFromSearchParams,
   sortChoices,
   withCount,
+  withoutLabels,
   type FilterName,
 } from '../../lib/searchResults';
 import type { Locale } from '../../i18n/locales';
@@ -58,6 +60,14 @@ export function startSearchPage(root: HTMLElement): void {
   let facetsLoading: Promise<void> | undefined;
   let pending: Array<{ data(): Promise<PagefindResultData> }> = [];
   let searchNumber = 0;
+  /**
+   * How the current results are shown. Pagefind answers a word it has never seen with look-alike
+   * words (fuzzy matching): such hits are shown only when nothing matched ('approximate', and the
+   * status says so); otherwise they are left out ('matched') and not counted.
+   */
+  let mode: 'matched' | 'approximate' | 'all' = 'all';
+  let leftOut = 0;
+  let resultCount = 0;
 
   form.hidden = false;
   lists.hidden = true;
@@ -158,24 +168,48 @@ export function startSearchPage(root: HTMLElement): void {
       ? await api.search(searchQuery || null, { filters: pagefindFilter, ...(sortOption ? { sort: { ...sortOption } } : {}) })
       : { results: [] };
     if (thisSearch !== searchNumber || !response) return;
-    const count = response.results.length;
+    resultCount = response.results.length;
     resultList.replaceChildren();
-    resultsSection.hidden = count === 0;
     pending = response.results;
-    await showMore();
+    // A search by facets alone has no words to match; every result belongs.
+    mode = query ? 'matched' : 'all';
+    leftOut = 0;
+    await showMore(true);
     if (thisSearch !== searchNumber) return;
-    status.textContent = count === 0 ? text('search.noResults') : withCount(text('search.resultCount'), count);
+    showStatus();
   }
 
-  async function showMore(): Promise<void> {
+  function showStatus(): void {
+    const shown = resultCount - leftOut;
+    resultsSection.hidden = shown === 0;
+    if (shown === 0) status.textContent = text('search.noResults');
+    else status.textContent = withCount(text(mode === 'approximate' ? 'search.approximate' : 'search.resultCount'), shown);
+  }
+
+  /** The next results; the first batch of a search decides whether anything matched at all. */
+  async function showMore(isFirstBatch = false): Promise<void> {
     const batch = pending.slice(0, pageSize);
     pending = pending.slice(pageSize);
-    const data = await Promise.all(batch.map((result) => result.data()));
-    resultList.append(...data.map(resultItem));
+    const results = (await Promise.all(batch.map((result) => result.data()))).map((data) => ({ data, pieces: excerptOf(data) }));
+    const matching = results.map(({ data, pieces }) => mode === 'all' || matchesQuery(pieces, input.value, Object.values(data.filters).flat(), matchOptions));
+    if (isFirstBatch && mode === 'matched' && results.length > 0 && !matching.includes(true)) mode = 'approximate';
+    const shown = mode === 'matched' ? results.filter((_, index) => matching[index]) : results;
+    leftOut += results.length - shown.length;
+    resultList.append(...shown.map(({ data, pieces }) => resultItem(data, pieces)));
     moreButton.hidden = pending.length === 0;
   }
 
-  function resultItem(result: PagefindResultData): HTMLLIElement {
+  // Chinese queries are split into words as Pagefind splits them in the browser.
+  const segmenter = new Intl.Segmenter(htmlLang, { granularity: 'word' });
+  const matchOptions = isMongolian
+    ? { fold: mongolianSearchKey }
+    : { words: (text: string) => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment) };
+
+  function excerptOf(result: PagefindResultData): ExcerptPiece[] {
+    return isMongolian ? mongolianExcerpt(result.meta.text ?? '', input.value) : withoutLabels(excerptPieces(result.excerpt), ['kind', 'category', 'region'].map((name) => result.filters[name]?.[0] ?? ''));
+  }
+
+  function resultItem(result: PagefindResultData, pieces: ExcerptPiece[]): HTMLLIElement {
     const item = document.createElement('li');
     const heading = document.createElement('h3');
     const link = document.createElement('a');
@@ -190,9 +224,6 @@ export function startSearchPage(root: HTMLElement): void {
       .join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
-    const pieces: ExcerptPiece[] = isMongolian
-      ? mongolianExcerpt(result.meta.text ?? '', input.value)
-      : excerptPieces(result.excerpt);
     excerpt.append(
       ...pieces.map((piece) => {
         if (!piece.matches) return document.createTextNode(piece.text);
@@ -218,7 +249,10 @@ export function startSearchPage(root: HTMLElement): void {
   });
   moreButton.addEventListener('click', () => {
     const firstNew = resultList.children.length;
-    void showMore().then(() => resultList.children[firstNew]?.querySelector('a')?.focus());
+    void showMore().then(() => {
+      showStatus();
+      resultList.children[firstNew]?.querySelector('a')?.focus();
+    });
   });
 
   const params = new URLSearchParams(location.search);

@@ -1,18 +1,3 @@
-import type { APIRoute } from 'astro';
-import { locales, type Locale } from '../../../i18n/locales';
-import { detailPath, localizedCases } from '../../../lib/publications/collections';
-import { publicationFeed } from '../../../lib/publications/feed';
+import { caseKind, feedRoute } from '../../../lib/publications/kinds';
 
-export const getStaticPaths = () => locales.map((locale) => ({ params: { locale } }));
-
-export const GET: APIRoute = async ({ params, site }) => {
-  const locale = params.locale as Locale;
-  const items = (await localizedCases(locale)).map((item) => ({
-    title: item.entry.data.title,
-    summary: item.entry.data.summary,
-    date: item.entry.data.date,
-    link: detailPath('cases', locale, item.slug),
-    isFallback: item.isFallback,
-  }));
-  return publicationFeed({ locale, site: site!, titleKey: 'nav.cases', folder: 'cases', items });
-};
+export const { getStaticPaths, GET } = feedRoute(caseKind);

@@ -1,14 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { locales, type Locale } from '../../../i18n/locales';
+import type { Locale } from '../../../i18n/locales';
 import { buildCalendar } from '../../../lib/publications/ics';
-import { detailPath, localizedNotices, type NoticeItem } from '../../../lib/publications/collections';
+import { detailPath, type NoticeItem } from '../../../lib/publications/collections';
+import { detailStaticPaths, noticeKind } from '../../../lib/publications/kinds';
 
-export const getStaticPaths = (async () => {
-  const perLocale = await Promise.all(
-    locales.map(async (locale) => (await localizedNotices(locale)).map((item) => ({ params: { locale, slug: item.slug }, props: { item } }))),
-  );
-  return perLocale.flat();
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => detailStaticPaths(noticeKind)) satisfies GetStaticPaths;
 
 /** The open day as a calendar file, in the language of the text shown on the page. */
 export const GET: APIRoute = ({ params, props, site }) => {
