@@ -27,6 +27,10 @@ translationKey: ${slug}
 # translationStatus: original (the Chinese text), unreviewed (a translation nobody has checked yet),
 # reviewed (a translation checked by a qualified translator). Unreviewed texts show a notice.
 translationStatus: ${lang === 'zh' ? 'original' : 'unreviewed'}
+# translatedFrom: translations only: which version of the original this was translated from;
+# written by the CMS or by \`npm run translations -- --mark <slug>\`, never by hand.
+# reviewedBy: translations only: the translator who checked a reviewed translation.
+# reviewedOn: translations only: when they checked it, year-month-day (2026-05-27).
 # draft: true keeps it off the site; change to false to publish. Entries dated in the future are
 # published by the first build on or after their date.
 draft: true`;

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readD1Migrations, readPostgresMigrations } from '../../src/node/readMigrationSet';
 import { DatabaseSync } from 'node:sqlite';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { tipsterPublicKeyForCode } from '../../src/lib/conversation/tipsterKeys'
 
 // The proposed tables (docs/conversation-schema*.sql) on top of today's migrations, in SQLite (what
 // D1 runs) and in PGlite (PostgreSQL), until they become numbered migrations.
-const sqlFiles = (folder: string) => readdirSync(folder).filter((file) => file.endsWith('.sql')).sort().map((file) => readFileSync(`${folder}/${file}`, 'utf8'));
+// Today's migrations as each platform applies them: D1 the shared set, PostgreSQL the same set with its dialect files in place.
+const d1Migrations = () => readD1Migrations().map((migration) => migration.sql);
+const postgresMigrations = () => readPostgresMigrations().map((migration) => migration.sql);
 const newTables = ['tip_conversations', 'tip_message_files', 'tip_messages', 'tipster_sessions_ended'];
 
 interface Target {
@@ -21,7 +24,7 @@ interface Target {
 function sqliteTarget(): Target {
   const db = new DatabaseSync(':memory:');
   db.exec('PRAGMA foreign_keys = ON');
-  for (const sql of [...sqlFiles('migrations'), readFileSync('docs/conversation-schema.sql', 'utf8')]) db.exec(sql);
+  for (const sql of [...d1Migrations(), readFileSync('docs/conversation-schema.sql', 'utf8')]) db.exec(sql);
   return {
     run: async (sql, params = []) => void db.prepare(sql.replace(/\$\d+/g, '?')).run(...(params as never[])),
     rows: async (sql, params = []) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...(params as never[])) as Array<Record<string, unknown>>,
@@ -31,7 +34,7 @@ function sqliteTarget(): Target {
 
 async function pgTarget(): Promise<Target> {
   const db = new PGlite();
-  for (const sql of [...sqlFiles('migrations/pg'), readFileSync('docs/conversation-schema.pg.sql', 'utf8')]) await db.exec(sql);
+  for (const sql of [...postgresMigrations(), readFileSync('docs/conversation-schema.pg.sql', 'utf8')]) await db.exec(sql);
   return {
     run: async (sql, params = []) => void (await db.query(sql, params)),
     rows: async (sql, params = []) => (await db.query<Record<string, unknown>>(sql, params)).rows,
