@@ -15,6 +15,7 @@ const mongolianPages = [
   '/mn/open-days/minors-open-day-2025/',
   '/mn/education/',
   '/mn/education/spot-elder-fraud/',
+  '/mn/data/',
 ];
 
 async function layoutFacts(page: Page) {
