@@ -98,8 +98,13 @@ export function matchesQuery(
   const queryWords = words(folded).map((word) => word.trim()).filter(Boolean);
   if (queryWords.length === 0) return true;
   const highlighted = pieces.filter((piece) => piece.matches).map((piece) => fold(piece.text).trim()).filter(Boolean);
+  // Chinese has no spaces, and Pagefind's segmenter may cut 林业和草原 as 和草 + 原: the highlight
+  // then misses a 草原 the text plainly holds. Where the highlight is on that very text, it counts.
+  const excerptText = fold(pieces.map((piece) => piece.text).join(''));
+  const holdsHanWord = (word: string) => /\p{Script=Han}/u.test(word) && highlighted.length > 0 && excerptText.includes(word);
   return (
     highlighted.some((text) => queryWords.some((word) => text.startsWith(word))) ||
+    queryWords.some(holdsHanWord) ||
     facetLabels.some((label) => queryWords.some((word) => fold(label).includes(word)))
   );
 }

@@ -172,16 +172,14 @@ test.describe('search', () => {
 
   test('a word found nowhere shows look-alike pages only as approximate hits, and says so', async ({ page }) => {
     // Pagefind answers a word missing from the index with pages holding similar words (here the
-    // suffix ᠤᠨ for ᠤᠨᠳᠦᠯᠡᠢ, 轮椅 for 椅): shown only because nothing matched, and labelled.
-    for (const [locale, query, expected] of [
-      ['mn', 'ᠤᠨᠳᠦᠯᠡᠢ', undefined],
-      ['zh', '椅', ['/zh/cases/hospital-accessibility/']],
-    ] as const) {
-      const found = await resultsFor(page, locale, query);
-      expect(found.length, query).toBeGreaterThan(0);
-      if (expected) expect(found).toEqual(expected);
-      await expect(page.getByRole('status')).toHaveText(new RegExp(counted(strings[locale]['search.approximate'], found.length)));
-    }
+    // suffix ᠤᠨ for ᠤᠨᠳᠦᠯᠡᠢ): shown only because nothing matched, and labelled.
+    const lookAlikes = await resultsFor(page, 'mn', 'ᠤᠨᠳᠦᠯᠡᠢ');
+    expect(lookAlikes.length).toBeGreaterThan(0);
+    await expect(page.getByRole('status')).toHaveText(new RegExp(counted(strings.mn['search.approximate'], lookAlikes.length)));
+    // Chinese is written without spaces: a page whose text holds 椅 (in 轮椅) is a real hit, even
+    // where Pagefind's segmenter cut the word elsewhere.
+    expect(await resultsFor(page, 'zh', '椅')).toEqual(['/zh/cases/hospital-accessibility/']);
+    await expect(page.getByRole('status')).toHaveText(new RegExp(counted(zh['search.resultCount'], 1)));
     // A word that is there is counted as found, not approximate.
     const found = await resultsFor(page, 'mn', 'ᠰᠠᠷᠠ');
     await expect(page.getByRole('status')).toHaveText(new RegExp(counted(mn['search.resultCount'], found.length)));

@@ -72,7 +72,7 @@ test.describe('the tip function', () => {
     expect(object.includes(Buffer.from('%PDF'))).toBe(false);
     expect(attachment!.sha256).toBe(createHash('sha256').update(object).digest('hex'));
     expect(stored!.content.attachments).toEqual([
-      { objectKey: attachment!.object_key, name: '排污口.pdf', contentType: 'application/pdf', byteLength: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+      { objectKey: attachment!.object_key, name: '排污口.pdf', contentType: 'application/pdf', byteLength: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), hiddenDataRemoved: false },
     ]);
     const keys = [await testOpeningKey()];
     const opened = await openTipContent(keys, stored!.row.id!, stored!.row.content!);

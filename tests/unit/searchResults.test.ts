@@ -38,6 +38,10 @@ describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
   const mongolian = { fold: mongolianSearchKey };
   it('counts a highlighted word that starts with a word of the query', () => {
     expect(matchesQuery([{ text: '浮桥', matches: true }], '浮桥', [])).toBe(true);
+    // Pagefind may segment 林业和草原 as 和草 + 原: the text still holds 草原, so it is found.
+    const cutApart = [{ text: '林业', matches: false }, { text: '和草', matches: true }, { text: '原、农牧', matches: false }];
+    expect(matchesQuery(cutApart, '草原', [])).toBe(true);
+    expect(matchesQuery([{ text: '林业', matches: false }, { text: '和草', matches: true }, { text: '场', matches: false }], '草原', [])).toBe(false);
     expect(matchesQuery([{ text: '检察', matches: true }], '检察建议', [], { words: () => ['检察', '建议'] })).toBe(true);
     expect(matchesQuery([{ text: 'ᠰᠠᠷ᠎ᠠ', matches: true }], 'ᠰᠠᠷ', [], mongolian)).toBe(true);
     // 农民工 is searched as 农民 + 工, and 工 finds 工资.
