@@ -2,7 +2,7 @@
 // list offers, how an item shows as a card and in the feed. The route files under
 // src/pages/[locale]/{cases,open-days,education}/ only hand a descriptor to the helpers below, so
 // the list pages, detail-page paths and feeds of the three kinds are made by the same code.
-import type { TFunction } from 'i18next';
+import type { Translate } from '../../i18n/translate';
 import { locales, type Locale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n';
 import type { UiKey } from '../../i18n/schema';
@@ -49,13 +49,13 @@ export interface KindDescriptor<Item extends ItemBase> {
   itemsIn: (locale: Locale) => Promise<Item[]>;
   facets: Facet<Item>[];
   /** The label of one facet value, in the page's language. */
-  facetLabel: (name: string, value: string, locale: Locale, t: TFunction) => string;
-  card: (item: Item, locale: Locale, t: TFunction) => ListCard;
+  facetLabel: (name: string, value: string, locale: Locale, t: Translate) => string;
+  card: (item: Item, locale: Locale, t: Translate) => ListCard;
   /** Feed order: what is new first (open days are listed by event, but fed by publication). */
   feedOrder?: (a: Item, b: Item) => number;
 }
 
-const yearLabel = (value: string, t: TFunction) => t('publications.year', { year: value });
+const yearLabel = (value: string, t: Translate) => t('publications.year', { year: value });
 
 function baseCard(kind: PublicationKind, item: ItemBase, locale: Locale): Omit<ListCard, 'meta'> {
   const { title, summary, date, lang } = item.entry.data;
