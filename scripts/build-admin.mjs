@@ -47,7 +47,10 @@ function editorialWorkflow() {
     if (process.env.CMS_EDITORIAL_WORKFLOW === '1') throw new Error("CMS_EDITORIAL_WORKFLOW=1 cannot work with CMS_BACKEND=gitea: Decap's Gitea backend has no editorial workflow");
     return false;
   }
-  return process.env.CMS_EDITORIAL_WORKFLOW !== '0';
+  // Production on GitHub reviews before publishing (draft → in review → ready → published); a
+  // press officer editing a local checkout (no CMS_BACKEND) publishes straight into the files.
+  if (process.env.CMS_EDITORIAL_WORKFLOW) return process.env.CMS_EDITORIAL_WORKFLOW === '1';
+  return process.env.CMS_BACKEND === 'github';
 }
 
 const hashFile = join(outDir, '.inputs-hash');
