@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { testPort } from '../support/testServer';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ async function loadValidator(directory: string): Promise<typeof import('../../sr
   return import(pathToFileURL(outfile).href);
 }
 
-const testPort = Number(process.env.TEST_PORT ?? 8788);
+// The two ports after the test server's (tests/support/testServer.ts): one default for every spec.
 const sitePort = testPort + 2;
 const backendPort = testPort + 1;
 const adminUrl = `http://127.0.0.1:${sitePort}/admin/index.html?local_backend=${encodeURIComponent(`http://127.0.0.1:${backendPort}/api/v1`)}`;
