@@ -23,14 +23,17 @@ import { publicationFeed } from './feed';
 import { listPagePaths, type Facet, type ListRoute } from './listRoutes';
 import type { PublicationKind } from './schemas';
 
-/** What a list shows of one item (PublicationList's card). */
+/** What a list shows of one item (PublicationCard). */
 export interface ListCard {
   href: string;
   title: string;
   summary: string;
   date: Date;
+  /** Short facts under the title (category, region; place and time; topic). */
   meta: string[];
+  /** The language the title and summary are written in. */
   contentLocale: Locale;
+  /** A status word shown as a badge, e.g. "upcoming". */
   badge?: { text: string; tone: 'upcoming' | 'ongoing' | 'past' };
 }
 
