@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anonymousTip } from './support/tipFixtures';
 import { describe, expect, it } from 'vitest';
 import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
 import { handleStaffRequest } from '../../src/lib/staff/handleStaffRequest';
@@ -19,9 +20,7 @@ const hostileText = fc.oneof(
   ),
 );
 const tipField = fc.constantFrom('category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey', 'altcha', '__proto__', 'files');
-const validish = {
-  category: 'ecology', description: '河道里有大量工业废水直接排放，已经持续一个月了。', place: '东侧河道', region: 'horqin', identity: 'anonymous', consent: 'yes',
-};
+const validish = anonymousTip;
 const fieldsArbitrary = fc.oneof(
   fc.dictionary(tipField, hostileText, { maxKeys: 8 }),
   // A valid tip with one or two fields made hostile: the closest misses are the best probes.

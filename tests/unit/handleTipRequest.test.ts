@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { handleTipRequest, maxBodyBytes } from '../../src/lib/tips/handleTipRequest';
 import { sqlTipEnvironment, openSealedText } from './support/sqlTipEnvironment';
+import { anonymousTip, tipFormRequest } from './support/tipFixtures';
 
 const base = 'https://tips.example/api/tips';
-const tip = {
-  category: 'ecology',
-  description: '河道里有大量工业废水直接排放，已经持续一个月了。',
-  place: '东侧河道',
-  region: 'horqin',
-  identity: 'anonymous',
-  consent: 'yes',
-};
+const tip = anonymousTip;
 const json = (body: unknown, headers: Record<string, string> = {}) =>
   new Request(`${base}?lang=zh`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const form = (fields: Record<string, string>, files: File[] = []) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  for (const file of files) data.append('files', file);
-  return new Request(`${base}?lang=zh`, { method: 'POST', body: data });
-};
+const form = (fields: Record<string, string>, files: File[] = []) => tipFormRequest(fields, files);
 const pdf = (name = 'evidence.pdf') => new File([new TextEncoder().encode('%PDF-1.7 evidence')], name, { type: 'application/pdf' });
 
 describe('submitting a tip to the core', () => {

@@ -3,21 +3,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
 import { sqlTipEnvironment, openSealedBytes, openSealedText } from './support/sqlTipEnvironment';
+import { anonymousTip, tipFormRequest } from './support/tipFixtures';
 
-const tip = {
-  category: 'ecology',
-  description: '河道里有大量工业废水直接排放，已经持续一个月了。',
-  place: '东侧河道',
-  region: 'horqin',
-  identity: 'anonymous',
-  consent: 'yes',
-};
-const form = (fields: Record<string, string>, files: File[], lang = 'zh') => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  for (const file of files) data.append('files', file);
-  return new Request(`https://tips.example/api/tips?lang=${lang}`, { method: 'POST', body: data });
-};
+const tip = anonymousTip;
+const form = tipFormRequest;
 const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
 const photoWithLocation = async () =>
   new File(
