@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PDFDocument } from 'pdf-lib';
 // Node 24 strips the types, so the site's own sealing code opens what the server sealed.
 import { generateReviewerKey, importKeyFile } from '../src/lib/crypto/reviewerKeys.ts';
 import { openTipContent } from '../src/lib/crypto/tipEnvelope.ts';
@@ -75,7 +76,14 @@ async function waitUntilHealthy() {
 }
 const exited = () => new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', resolve)));
 
-const pdfBytes = (tag) => Buffer.from(`%PDF-1.7\n% crash test evidence ${tag}\n${'x'.repeat(20_000)}\n`);
+/** A real PDF (the server re-writes each PDF without its metadata and refuses what it cannot parse). */
+async function pdfBytes(tag) {
+  const document = await PDFDocument.create();
+  const page = document.addPage();
+  page.drawText(`crash test evidence ${tag}`, { x: 50, y: 700, size: 12 });
+  page.drawText('x'.repeat(2_000), { x: 50, y: 680, size: 4, maxWidth: 500, lineHeight: 5 });
+  return document.save();
+}
 function makeTip(index) {
   const tag = `CRASH${randomUUID().slice(0, 12)}`;
   return { tag, key: `crash-${randomUUID()}`, withFile: index % 3 === 0 };
@@ -94,7 +102,7 @@ async function send(tip) {
   if (tip.withFile) {
     body = new FormData();
     for (const [name, value] of Object.entries(fields)) body.set(name, value);
-    body.append('files', new File([pdfBytes(tip.tag)], 'evidence.pdf', { type: 'application/pdf' }));
+    body.append('files', new File([await pdfBytes(tip.tag)], 'evidence.pdf', { type: 'application/pdf' }));
   } else {
     body = JSON.stringify(fields);
     headers['Content-Type'] = 'application/json';
@@ -190,7 +198,8 @@ try {
   }
   for (const { tip, rows } of await rowsFor(unanswered)) if (rows.length !== 1) problems.push(`resent tip ${tip.tag} has ${rows.length} rows`);
   const whole = await checkWhole();
-  const filesOnDisk = readdirSync(join(uploadDir, 'tips')).filter((name) => !name.startsWith('.')).length;
+  const filesOnDisk = existsSync(join(uploadDir, 'tips')) ? readdirSync(join(uploadDir, 'tips')).filter((name) => !name.startsWith('.')).length : 0;
+  if (whole.attachments === 0) problems.push('no tip with a file was stored: the load tested no attachments');
   console.log(`kill -9 under load (${concurrency} at a time): ${killed.length} sent, ${answered.length} answered 2xx, all ${answered.length} stored once;`);
   console.log(`  ${unanswered.length} got no answer (${committedUnanswered} of them had been committed); resent with their keys: ${unanswered.filter((tip) => tip.retryStatus < 300).length} answered 2xx, no doubles`);
   console.log(`  database: ${whole.tips} tips, ${whole.attachments} attachment rows, every one with its submission record and its whole file; ${filesOnDisk - whole.attachments} orphan file(s) on disk from writes the crash cut off before their rows`);
