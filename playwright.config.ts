@@ -22,7 +22,9 @@ const tipTestBindings = [
   'RATE_LIMIT_WINDOW_SECONDS=600',
   'STATUS_MINIMUM_MS=100',
   'TIPS_TEST_HOOKS=1',
-].map((binding) => `--binding ${binding}`).join(' ');
+]
+  .map((binding) => `--binding ${binding}`)
+  .join(' ');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,9 +39,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-  ],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   // The built site and the tip function, as `npm start` serves them (wrangler pages dev with a
   // local D1), but on a port and state of its own (tests/support/testServer.ts), emptied at each
   // start so no tip sealed to an earlier run's test keys is left in it. `npm test` builds first.

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 
 async function directorySizeMB(directory) {
   const { stdout } = await run('du', ['-sb', directory]);
-  return Math.round(Number(stdout.split('\t')[0]) / 1024 / 1024 * 10) / 10;
+  return Math.round((Number(stdout.split('\t')[0]) / 1024 / 1024) * 10) / 10;
 }
 
 async function countHtml(directory) {
@@ -38,8 +38,12 @@ export async function measureOurBuild(pagesPerLanguage) {
   const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDirectory], { CONTENT_DIR: `./${contentDirectory}` });
   const search = await runMeasured(process.execPath, ['scripts/index-search.mjs', '--site', outDirectory]);
   return {
-    site: 'ours', pagesPerLanguage, htmlPages: await countHtml(outDirectory),
-    seconds: build.seconds + search.seconds, cpuSeconds: build.cpuSeconds + search.cpuSeconds, peakMB: Math.max(build.peakMB, search.peakMB),
+    site: 'ours',
+    pagesPerLanguage,
+    htmlPages: await countHtml(outDirectory),
+    seconds: build.seconds + search.seconds,
+    cpuSeconds: build.cpuSeconds + search.cpuSeconds,
+    peakMB: Math.max(build.peakMB, search.peakMB),
     phases: [...phasesOf(build), ...phasesOf(search, wholeRunAs('search index'))],
     outputMB: await directorySizeMB(outDirectory),
   };
@@ -59,8 +63,13 @@ export async function measureStarlightBuild(pagesPerLanguage) {
   // astro runs on this process's Node (24), not the system's.
   const build = await runMeasured(process.execPath, ['bench/starlight/node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/starlight']);
   return {
-    site: 'Starlight', pagesPerLanguage, htmlPages: await countHtml('bench/starlight/dist'),
-    seconds: build.seconds, cpuSeconds: build.cpuSeconds, peakMB: build.peakMB, phases: phasesOf(build),
+    site: 'Starlight',
+    pagesPerLanguage,
+    htmlPages: await countHtml('bench/starlight/dist'),
+    seconds: build.seconds,
+    cpuSeconds: build.cpuSeconds,
+    peakMB: build.peakMB,
+    phases: phasesOf(build),
     outputMB: await directorySizeMB('bench/starlight/dist'),
   };
 }

@@ -25,6 +25,7 @@ export const astroPhases = [
   { name: 'finish', startsAt: /Finished building search index|\[build\] \d+ page\(s\) built in/, after: ['sitemap + build:done'] },
 ];
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this strips.
 const ansi = /\u001b\[[0-9;]*m/g;
 
 function childrenOf() {
@@ -113,7 +114,14 @@ export function runMeasured(command, args, env = {}) {
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) {
-        reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${lines.slice(-30).map((line) => line.text).join('\n')}`));
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}:\n${lines
+              .slice(-30)
+              .map((line) => line.text)
+              .join('\n')}`,
+          ),
+        );
         return;
       }
       // CPU as last sampled (up to 200 ms of each process's end is missed): unlike wall time, it

@@ -11,7 +11,10 @@ const ratio = (ours, theirs) => (theirs ? Number((ours / theirs).toFixed(2)) : n
 const compressed = ({ totals }) => Object.values(totals).reduce((sum, entry) => sum + entry.gzip, 0);
 const oneDecimal = (value) => Number(value.toFixed(1));
 const basePort = Number(process.env.BENCH_PORT ?? 8897);
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 
 /** Phase rows: "seconds / peak MB" for each site, in the order the phases ran. */
 function phaseRows(ours, starlight) {
@@ -32,13 +35,21 @@ export async function compareBuildCost(sizes) {
       const ours = await measureOurBuild(size);
       const oursServer = await serveStatic(`bench/work/dist-${size}`, basePort);
       const oursPage = await measurePage(browser, `${oursServer.origin}/zh/cases/synthetic-case-1/`);
-      const oursFirstSearch = await measureFirstSearch(browser, `${oursServer.origin}/zh/search/`, ourSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
+      const oursFirstSearch = await measureFirstSearch(browser, `${oursServer.origin}/zh/search/`, ourSearch('检察建议')).catch((error) => ({
+        bytes: NaN,
+        milliseconds: NaN,
+        error: error.message,
+      }));
       await oursServer.stop();
 
       const starlight = await measureStarlightBuild(size);
       const starlightServer = await serveStatic('bench/starlight/dist', basePort + 1);
       const starlightPage = await measurePage(browser, `${starlightServer.origin}/case-1/`);
-      const starlightFirstSearch = await measureFirstSearch(browser, `${starlightServer.origin}/case-1/`, starlightSearch('检察建议')).catch((error) => ({ bytes: NaN, milliseconds: NaN, error: error.message }));
+      const starlightFirstSearch = await measureFirstSearch(browser, `${starlightServer.origin}/case-1/`, starlightSearch('检察建议')).catch((error) => ({
+        bytes: NaN,
+        milliseconds: NaN,
+        error: error.message,
+      }));
       await starlightServer.stop();
 
       const row = {
@@ -52,12 +63,24 @@ export async function compareBuildCost(sizes) {
       console.table({
         ...phaseRows(row.ours, row.starlight),
         'build + index (s)': { ours: oneDecimal(row.ours.seconds), Starlight: oneDecimal(row.starlight.seconds), 'us/Starlight': ratio(row.ours.seconds, row.starlight.seconds) },
-        'CPU, all processes (s)': { ours: oneDecimal(row.ours.cpuSeconds), Starlight: oneDecimal(row.starlight.cpuSeconds), 'us/Starlight': ratio(row.ours.cpuSeconds, row.starlight.cpuSeconds) },
+        'CPU, all processes (s)': {
+          ours: oneDecimal(row.ours.cpuSeconds),
+          Starlight: oneDecimal(row.starlight.cpuSeconds),
+          'us/Starlight': ratio(row.ours.cpuSeconds, row.starlight.cpuSeconds),
+        },
         'peak memory (MB)': { ours: row.ours.peakMB, Starlight: row.starlight.peakMB, 'us/Starlight': ratio(row.ours.peakMB, row.starlight.peakMB) },
         'HTML pages': { ours: row.ours.htmlPages, Starlight: row.starlight.htmlPages, 'us/Starlight': ratio(row.ours.htmlPages, row.starlight.htmlPages) },
         'output (MB)': { ours: row.ours.outputMB, Starlight: row.starlight.outputMB, 'us/Starlight': ratio(row.ours.outputMB, row.starlight.outputMB) },
-        'one page, gzip (KB)': { ours: oneDecimal(row.ours.pageGzipBytes / 1024), Starlight: oneDecimal(row.starlight.pageGzipBytes / 1024), 'us/Starlight': ratio(row.ours.pageGzipBytes, row.starlight.pageGzipBytes) },
-        'first search (KB)': { ours: oneDecimal(row.ours.firstSearchBytes / 1024), Starlight: oneDecimal(row.starlight.firstSearchBytes / 1024), 'us/Starlight': ratio(row.ours.firstSearchBytes, row.starlight.firstSearchBytes) },
+        'one page, gzip (KB)': {
+          ours: oneDecimal(row.ours.pageGzipBytes / 1024),
+          Starlight: oneDecimal(row.starlight.pageGzipBytes / 1024),
+          'us/Starlight': ratio(row.ours.pageGzipBytes, row.starlight.pageGzipBytes),
+        },
+        'first search (KB)': {
+          ours: oneDecimal(row.ours.firstSearchBytes / 1024),
+          Starlight: oneDecimal(row.starlight.firstSearchBytes / 1024),
+          'us/Starlight': ratio(row.ours.firstSearchBytes, row.starlight.firstSearchBytes),
+        },
       });
     }
   } finally {
@@ -65,12 +88,25 @@ export async function compareBuildCost(sizes) {
   }
   if (rows.length > 1) {
     console.log('\nBuild + index and peak memory by size (ours / Starlight); growth is per tenfold content');
-    console.table(Object.fromEntries(rows.map((row) => [row.pagesPerLanguage, {
-      'ours s': oneDecimal(row.ours.seconds), 'Starlight s': oneDecimal(row.starlight.seconds), 'time ratio': ratio(row.ours.seconds, row.starlight.seconds),
-      'ours CPU s': oneDecimal(row.ours.cpuSeconds), 'Starlight CPU s': oneDecimal(row.starlight.cpuSeconds), 'CPU ratio': ratio(row.ours.cpuSeconds, row.starlight.cpuSeconds),
-      'ours MB': row.ours.peakMB, 'Starlight MB': row.starlight.peakMB, 'memory ratio': ratio(row.ours.peakMB, row.starlight.peakMB),
-      'ours s per 1,000': oneDecimal(row.ours.seconds / (row.pagesPerLanguage / 1000)),
-    }])));
+    console.table(
+      Object.fromEntries(
+        rows.map((row) => [
+          row.pagesPerLanguage,
+          {
+            'ours s': oneDecimal(row.ours.seconds),
+            'Starlight s': oneDecimal(row.starlight.seconds),
+            'time ratio': ratio(row.ours.seconds, row.starlight.seconds),
+            'ours CPU s': oneDecimal(row.ours.cpuSeconds),
+            'Starlight CPU s': oneDecimal(row.starlight.cpuSeconds),
+            'CPU ratio': ratio(row.ours.cpuSeconds, row.starlight.cpuSeconds),
+            'ours MB': row.ours.peakMB,
+            'Starlight MB': row.starlight.peakMB,
+            'memory ratio': ratio(row.ours.peakMB, row.starlight.peakMB),
+            'ours s per 1,000': oneDecimal(row.ours.seconds / (row.pagesPerLanguage / 1000)),
+          },
+        ]),
+      ),
+    );
   }
   return rows;
 }

@@ -35,7 +35,10 @@ const token = await issueTipsterSession(secret, tipId, keys, new Date());
 
 const rows = [
   ['derive keys from a code (= one offline guess)', await timed(() => tipsterPublicKeyForCode(generateReceiptCode()))],
-  ['seal a 1.5 KB message for both sides, 3 reviewers', await timed(() => sealMessage({ reviewers, tipsterPublicKey: publicKey, tipId, position: 0, author: 'staff', text, sentAt: new Date() }))],
+  [
+    'seal a 1.5 KB message for both sides, 3 reviewers',
+    await timed(() => sealMessage({ reviewers, tipsterPublicKey: publicKey, tipId, position: 0, author: 'staff', text, sentAt: new Date() })),
+  ],
   ["open the tipster's copy (keys at hand)", await timed(() => openWithTipsterKeys(keys, tipId, 0, sealed.forTipster))],
   ['issue a session token', await timed(() => issueTipsterSession(secret, tipId, keys, new Date()))],
   ['verify a session token (and rebuild the keys)', await timed(() => verifyTipsterSession(secret, token, new Date(), tipId))],
@@ -43,6 +46,6 @@ const rows = [
 console.log('| step | median ms |\n|---|---|');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(3)} |`);
 const guessMs = rows[0][1];
-const years = 2 ** 97 * (guessMs / 1000) / (365.25 * 86400);
+const years = (2 ** 97 * (guessMs / 1000)) / (365.25 * 86400);
 console.log(`\nOne core tries ${Math.round(1000 / guessMs)} codes per second; half the 2^98 codes would take ${years.toExponential(1)} core-years.`);
 console.log(`Sizes: tipster copy ${sealed.forTipster.length} chars, reviewers' copy ${sealed.forReviewers.length} chars, session token ${token.length} chars.`);

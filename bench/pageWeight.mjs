@@ -6,11 +6,17 @@ import { chromium } from 'playwright';
 import { findChromium, chromiumArgs } from '../tests/support/findChromium.ts';
 
 const kindOf = (resourceType, url) =>
-  resourceType === 'document' ? 'html'
-    : resourceType === 'stylesheet' ? 'css'
-      : resourceType === 'script' ? 'js'
-        : resourceType === 'font' || /\.woff2?$/.test(url) ? 'font'
-          : resourceType === 'image' ? 'image' : 'other';
+  resourceType === 'document'
+    ? 'html'
+    : resourceType === 'stylesheet'
+      ? 'css'
+      : resourceType === 'script'
+        ? 'js'
+        : resourceType === 'font' || /\.woff2?$/.test(url)
+          ? 'font'
+          : resourceType === 'image'
+            ? 'image'
+            : 'other';
 
 /** Bytes per kind for one page, from the bodies the browser received. */
 export async function measurePage(browser, url) {

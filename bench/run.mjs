@@ -45,30 +45,56 @@ try {
       const bytes = (kind, how) => totals[kind]?.[how] ?? 0;
       if (status !== 200) console.warn(`${path} answered ${status}: its figures are those of an error page`);
       results.pageWeight.push({
-        template, locale, path, status,
-        htmlBrotli: bytes('html', 'brotli'), cssBrotli: bytes('css', 'brotli'), jsRaw: bytes('js', 'raw'), jsBrotli: bytes('js', 'brotli'),
-        fontRaw: bytes('font', 'raw'), htmlCssGzip: bytes('html', 'gzip') + bytes('css', 'gzip'), htmlCssBrotli: bytes('html', 'brotli') + bytes('css', 'brotli'),
-        fonts, readingPage: readingTemplates.has(template),
+        template,
+        locale,
+        path,
+        status,
+        htmlBrotli: bytes('html', 'brotli'),
+        cssBrotli: bytes('css', 'brotli'),
+        jsRaw: bytes('js', 'raw'),
+        jsBrotli: bytes('js', 'brotli'),
+        fontRaw: bytes('font', 'raw'),
+        htmlCssGzip: bytes('html', 'gzip') + bytes('css', 'gzip'),
+        htmlCssBrotli: bytes('html', 'brotli') + bytes('css', 'brotli'),
+        fonts,
+        readingPage: readingTemplates.has(template),
       });
     }
   }
   await browser.close();
 
   console.log('\nPage weight (KB; compressed sizes are what the network carries)');
-  console.table(results.pageWeight.map((row) => ({
-    page: row.path, status: row.status, 'HTML+CSS gzip': kb(row.htmlCssGzip), 'HTML+CSS br': kb(row.htmlCssBrotli),
-    'JS raw': kb(row.jsRaw), 'JS br': kb(row.jsBrotli), 'font raw': kb(row.fontRaw), fonts: row.fonts.join(' '),
-  })));
+  console.table(
+    results.pageWeight.map((row) => ({
+      page: row.path,
+      status: row.status,
+      'HTML+CSS gzip': kb(row.htmlCssGzip),
+      'HTML+CSS br': kb(row.htmlCssBrotli),
+      'JS raw': kb(row.jsRaw),
+      'JS br': kb(row.jsBrotli),
+      'font raw': kb(row.fontRaw),
+      fonts: row.fonts.join(' '),
+    })),
+  );
   const jsOnReading = results.pageWeight.filter((row) => row.readingPage && row.jsRaw > 0).map((row) => `${row.path} ${kb(row.jsRaw)} KB`);
   const heavy = results.pageWeight.filter((row) => row.htmlCssGzip > 50 * 1024).map((row) => row.path);
-  const mongolianFontOnChinese = results.pageWeight.filter((row) => row.locale !== 'mn' && row.fonts.some((font) => font.endsWith('/noto-sans-mongolian.woff2'))).map((row) => row.path);
-  console.log(`Targets: JS on reading pages: ${jsOnReading.length ? jsOnReading.join(', ') : 'none'}; HTML+CSS over 50 KB gzip: ${heavy.length ? heavy.join(', ') : 'none'}; full Mongolian font on non-Mongolian pages: ${mongolianFontOnChinese.length ? mongolianFontOnChinese.join(', ') : 'none'}`);
+  const mongolianFontOnChinese = results.pageWeight
+    .filter((row) => row.locale !== 'mn' && row.fonts.some((font) => font.endsWith('/noto-sans-mongolian.woff2')))
+    .map((row) => row.path);
+  console.log(
+    `Targets: JS on reading pages: ${jsOnReading.length ? jsOnReading.join(', ') : 'none'}; HTML+CSS over 50 KB gzip: ${heavy.length ? heavy.join(', ') : 'none'}; full Mongolian font on non-Mongolian pages: ${mongolianFontOnChinese.length ? mongolianFontOnChinese.join(', ') : 'none'}`,
+  );
 
   results.tipFormScripts = benchLocales.map((locale) => ({ locale, ...pageScripts('dist', readFileSync(`dist/${locale}/tip/index.html`, 'utf8')) }));
   console.log(`\nTip form JavaScript (budget ${tipFormScriptBudgetBytes / 1024} KB raw)`);
-  console.table(results.tipFormScripts.map((row) => ({
-    page: `/${row.locale}/tip/`, 'JS raw': kb(row.raw), 'JS br': kb(row.brotli), 'loaded on choosing an image, raw': kb(row.lazyRaw),
-  })));
+  console.table(
+    results.tipFormScripts.map((row) => ({
+      page: `/${row.locale}/tip/`,
+      'JS raw': kb(row.raw),
+      'JS br': kb(row.brotli),
+      'loaded on choosing an image, raw': kb(row.lazyRaw),
+    })),
+  );
 
   if (withLighthouse) {
     await withLighthouseChrome(async (port) => {
@@ -80,15 +106,28 @@ try {
       }
     });
     console.log('\nLighthouse, mobile profile (scores 0–100; target 100)');
-    console.table(results.lighthouse.map(({ path, performance, accessibility, bestPractices, seo, lcpMs, cls, tbtMs, failing }) => ({
-      page: path, perf: performance, a11y: accessibility, 'best pr.': bestPractices, seo, 'LCP ms': lcpMs, CLS: cls, 'TBT ms': tbtMs, 'not passing': failing.join(' '),
-    })));
+    console.table(
+      results.lighthouse.map(({ path, performance, accessibility, bestPractices, seo, lcpMs, cls, tbtMs, failing }) => ({
+        page: path,
+        perf: performance,
+        a11y: accessibility,
+        'best pr.': bestPractices,
+        seo,
+        'LCP ms': lcpMs,
+        CLS: cls,
+        'TBT ms': tbtMs,
+        'not passing': failing.join(' '),
+      })),
+    );
   }
 } finally {
   server.stop();
 }
 // The feature benchmarks print their own tables; their output is kept with the results.
-for (const [flag, script] of [['--search', 'bench:search'], ['--tips', 'bench:tips']]) {
+for (const [flag, script] of [
+  ['--search', 'bench:search'],
+  ['--tips', 'bench:tips'],
+]) {
   if (!process.argv.includes(flag)) continue;
   const run = spawnSync('npm', ['run', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(run.stdout);

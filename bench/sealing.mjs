@@ -51,4 +51,6 @@ for (const count of [1, 3, 10]) {
 console.log(`Plaintext content ${new TextEncoder().encode(content).length} bytes; medians of ${runs} runs.`);
 console.table(rows);
 const perReviewer = (rows[2]['sealed text (chars)'] - rows[0]['sealed text (chars)']) / 9;
-console.log(`Each reviewer adds ${perReviewer.toFixed(0)} characters to the content column (88 bytes: key id 8, HPKE enc 32, wrapped key 48); files add 29 bytes each whatever the number of reviewers.`);
+console.log(
+  `Each reviewer adds ${perReviewer.toFixed(0)} characters to the content column (88 bytes: key id 8, HPKE enc 32, wrapped key 48); files add 29 bytes each whatever the number of reviewers.`,
+);

@@ -20,9 +20,7 @@ import { findChromium, chromiumArgs } from '../tests/support/findChromium.ts';
 
 const distDir = path.resolve('dist');
 const repeats = 3;
-const sizes = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : '1000,10000')
-  .split(',')
-  .map(Number);
+const sizes = (process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : '1000,10000').split(',').map(Number);
 
 /** A small seeded generator, so every run indexes the same pages. */
 function randomFrom(seed) {
@@ -41,8 +39,60 @@ const vocabularySize = 3000;
 const queryRanks = [300, 1000];
 const chineseQueries = ['浮桥', '司法救助'];
 const mongolianQueries = ['ᠭᠦᠦᠷ', 'ᠰᠠᠷ᠎ᠠ'];
-const chineseCommon = ['检察机关', '公益诉讼', '检察建议', '生态环境', '食品药品', '安全', '国有财产', '未成年人', '监护', '河道', '草原', '林地', '修复', '整改', '磋商', '线索', '群众', '企业', '欠缴', '医疗保险', '税务', '审计', '追缴', '国库', '农民工', '工资', '保证金', '无障碍', '医院', '文物', '协作机制', '开放日', '学生', '代表', '委员', '宣传', '牧区', '双语', '法律', '监督', '办理', '案件', '部门', '责任', '落实', '保护', '科尔沁区', '开鲁县', '扎鲁特旗', '海勃湾区'];
-const chineseCharacters = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
+const chineseCommon = [
+  '检察机关',
+  '公益诉讼',
+  '检察建议',
+  '生态环境',
+  '食品药品',
+  '安全',
+  '国有财产',
+  '未成年人',
+  '监护',
+  '河道',
+  '草原',
+  '林地',
+  '修复',
+  '整改',
+  '磋商',
+  '线索',
+  '群众',
+  '企业',
+  '欠缴',
+  '医疗保险',
+  '税务',
+  '审计',
+  '追缴',
+  '国库',
+  '农民工',
+  '工资',
+  '保证金',
+  '无障碍',
+  '医院',
+  '文物',
+  '协作机制',
+  '开放日',
+  '学生',
+  '代表',
+  '委员',
+  '宣传',
+  '牧区',
+  '双语',
+  '法律',
+  '监督',
+  '办理',
+  '案件',
+  '部门',
+  '责任',
+  '落实',
+  '保护',
+  '科尔沁区',
+  '开鲁县',
+  '扎鲁特旗',
+  '海勃湾区',
+];
+const chineseCharacters =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
 const mongolianLetters = { consonants: ['ᠨ', 'ᠪ', 'ᠬ', 'ᠭ', 'ᠮ', 'ᠯ', 'ᠰ', 'ᠲ', 'ᠳ', 'ᠴ', 'ᠵ', 'ᠶ', 'ᠷ', 'ᠸ'], vowels: ['ᠠ', 'ᠡ', 'ᠢ', 'ᠣ', 'ᠤ', 'ᠥ', 'ᠦ'] };
 const mongolianSuffixes = ['\u202Fᠤᠨ', '\u202Fᠶᠢᠨ', '\u202Fᠢ', '\u202Fᠳᠤ', '', '', ''];
 
@@ -65,7 +115,7 @@ function vocabulary(language) {
     }
   }
   const list = [...words].filter((word) => !queries.includes(word));
-  queries.forEach((word, index) => list.splice(queryRanks[index], 0, word));
+  for (const [index, word] of queries.entries()) list.splice(queryRanks[index], 0, word);
   return list.slice(0, vocabularySize);
 }
 
@@ -97,11 +147,11 @@ function syntheticPage(locale, number, random, words, nextRank) {
   let paragraphs;
   if (locale === 'zh') {
     title = `${word()}${word()}${word()}（第${number}号）`;
-    paragraphs = Array.from({ length: 8 }, () => Array.from({ length: 30 }, word).join('') + `，涉及${Math.floor(random() * 900) + 10}户。`);
+    paragraphs = Array.from({ length: 8 }, () => `${Array.from({ length: 30 }, word).join('')}，涉及${Math.floor(random() * 900) + 10}户。`);
   } else {
     const withSuffix = () => word() + mongolianSuffixes[Math.floor(random() * mongolianSuffixes.length)];
     title = `${word()} ${word()} ${number}`;
-    paragraphs = Array.from({ length: 8 }, () => Array.from({ length: 30 }, withSuffix).join(' ') + '᠃');
+    paragraphs = Array.from({ length: 8 }, () => `${Array.from({ length: 30 }, withSuffix).join(' ')}᠃`);
   }
   return `<!doctype html><html lang="${locale === 'zh' ? 'zh-CN' : 'mn-Mong'}"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><header><nav><a href="/">home</a></nav></header><main><article data-pagefind-body><h1>${title}</h1>
@@ -131,7 +181,14 @@ async function directorySize(directory, include = () => true) {
   return bytes;
 }
 
-const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+};
 
 /** dist/ with the benchmark's index at /pagefind/; text compressed as a CDN would (Pagefind's own files are gzip already). */
 function startServer(indexDir, served) {
@@ -160,13 +217,10 @@ function startServer(indexDir, served) {
 }
 
 async function waitForResults(page, previousStatus) {
-  await page.waitForFunction(
-    (previous) => {
-      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return text !== previous && /\d/.test(text) && document.querySelectorAll('[data-search-results] li').length > 0;
-    },
-    previousStatus,
-  );
+  await page.waitForFunction((previous) => {
+    const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return text !== previous && /\d/.test(text) && document.querySelectorAll('[data-search-results] li').length > 0;
+  }, previousStatus);
 }
 
 /**
@@ -184,7 +238,10 @@ async function measureQueries(browser, origin, served, locale, [firstQuery, seco
   served.bytes = served.pagefindBytes = 0;
   await box.focus();
   await page.waitForLoadState('networkidle');
-  for (const [name, query] of [['first', firstQuery], ['second', secondQuery]]) {
+  for (const [name, query] of [
+    ['first', firstQuery],
+    ['second', secondQuery],
+  ]) {
     if (name === 'second') served.bytes = served.pagefindBytes = 0;
     await box.fill(query);
     const before = await status.textContent();
@@ -227,7 +284,10 @@ try {
       const origin = `http://127.0.0.1:${server.address().port}`;
       try {
         // The Mongolian second query is typed without the MVS the pages have (ᠰᠠᠷᠠ for ᠰᠠᠷ᠎ᠠ).
-        for (const [locale, queries] of [['zh', chineseQueries], ['mn', [mongolianQueries[0], 'ᠰᠠᠷᠠ']]]) {
+        for (const [locale, queries] of [
+          ['zh', chineseQueries],
+          ['mn', [mongolianQueries[0], 'ᠰᠠᠷᠠ']],
+        ]) {
           // Each measured three times in fresh browser contexts; the median is shown (the machine
           // this runs on is often shared, and one slow run says little).
           const runs = [];

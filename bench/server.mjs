@@ -2,10 +2,14 @@
 import { spawn } from 'node:child_process';
 
 export async function startSiteServer(port) {
-  const server = spawn('npx', ['wrangler', 'pages', 'dev', 'dist', '--port', String(port), '--inspector-port', String(port + 1000), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['wrangler', 'pages', 'dev', 'dist', '--port', String(port), '--inspector-port', String(port + 1000), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -4,8 +4,15 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const contentTypes = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.wasm': 'application/wasm', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
 };
 
 async function fileFor(root, urlPath) {

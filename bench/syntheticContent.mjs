@@ -27,7 +27,7 @@ const mongolianSentences = [
 const pick = (list, index) => list[index % list.length];
 
 function dateFor(index) {
-  const day = new Date(Date.UTC(2019, 0, 1) + (index * 37 % 2500) * 86_400_000);
+  const day = new Date(Date.UTC(2019, 0, 1) + ((index * 37) % 2500) * 86_400_000);
   return day.toISOString().slice(0, 10);
 }
 
@@ -48,7 +48,7 @@ category: ${category}
 caseType: public-interest-litigation
 figures:
   - measure: yuan
-    value: ${(index % 97 + 1) * 10000}
+    value: ${((index % 97) + 1) * 10000}
     label: ${JSON.stringify(lang === 'zh' ? '挽回损失' : 'ᠬᠣᠬᠢᠷᠠᠯ ᠢ ᠨᠥᠬᠥᠪᠡ')}
 legalBasis:
   - ${JSON.stringify(lang === 'zh' ? '《中华人民共和国行政诉讼法》第二十五条第四款' : '︽ᠵᠠᠰᠠᠭ ᠵᠠᠬᠢᠷᠭᠠᠨ ᠤ ᠵᠠᠷᠭᠤ ᠶᠢᠨ ᠬᠠᠤᠯᠢ︾')}

@@ -31,7 +31,11 @@ const { publicKey: sealingPublicKey } = await generateReviewerKey('bench', 'benc
 const children = [];
 const stopChildren = () => {
   for (const child of children) {
-    try { process.kill(child.detached ? -child.pid : child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(child.detached ? -child.pid : child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
 };
 process.on('exit', stopChildren);
@@ -40,7 +44,9 @@ async function waitForServer(base) {
   for (let attempt = 0; attempt < 120; attempt += 1) {
     try {
       if ((await fetch(`${base}/zh/tip/`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`no server answered on ${base}`);
@@ -54,10 +60,29 @@ async function cloudflareTarget() {
   const server = spawn(
     'npx',
     [
-      'wrangler', 'pages', 'dev', 'dist', '--port', String(port), '--inspector-port', String(port + 1000), '--ip', '127.0.0.1',
-      '--persist-to', persist, '--show-interactive-dev-session=false',
-      '--binding', 'RATE_LIMIT_SALT=bench-only-salt-not-a-secret', '--binding', 'RATE_LIMIT_MAX=100000000', '--binding', 'TIPS_TEST_HOOKS=0',
-      '--binding', `TIP_SEALING_PUBLIC_KEY=${sealingPublicKey}`, '--binding', 'POW_HMAC_KEY=bench-only-pow-key-not-a-secret',
+      'wrangler',
+      'pages',
+      'dev',
+      'dist',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(port + 1000),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persist,
+      '--show-interactive-dev-session=false',
+      '--binding',
+      'RATE_LIMIT_SALT=bench-only-salt-not-a-secret',
+      '--binding',
+      'RATE_LIMIT_MAX=100000000',
+      '--binding',
+      'TIPS_TEST_HOOKS=0',
+      '--binding',
+      `TIP_SEALING_PUBLIC_KEY=${sealingPublicKey}`,
+      '--binding',
+      'POW_HMAC_KEY=bench-only-pow-key-not-a-secret',
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
@@ -68,7 +93,9 @@ async function cloudflareTarget() {
     label: 'wrangler pages dev (workerd, local D1)',
     setups: [{ name: 'one wrangler process', bases: [base] }],
     storedTips: async () => {
-      const out = execFileSync('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', '--local', '--persist-to', persist, '--json', '--command', 'SELECT count(*) AS n FROM tips'], { encoding: 'utf8' });
+      const out = execFileSync('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', '--local', '--persist-to', persist, '--json', '--command', 'SELECT count(*) AS n FROM tips'], {
+        encoding: 'utf8',
+      });
       return JSON.parse(out)[0].results[0].n;
     },
     close: async () => undefined,
@@ -89,9 +116,16 @@ async function nodeTarget() {
   url.searchParams.set('options', `-c search_path=${schema}`);
   const uploadDir = mkdtempSync(join(tmpdir(), 'bench-uploads-'));
   const env = {
-    ...process.env, DATABASE_URL: url.toString(), UPLOAD_DIR: uploadDir, HOST: '127.0.0.1',
-    RATE_LIMIT_SALT: 'bench-only-salt-not-a-secret', RATE_LIMIT_MAX: '100000000', TIPS_TEST_HOOKS: '0', SHUTDOWN_DRAIN_MS: '0',
-    TIP_SEALING_PUBLIC_KEY: sealingPublicKey, POW_HMAC_KEY: 'bench-only-pow-key-not-a-secret',
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    UPLOAD_DIR: uploadDir,
+    HOST: '127.0.0.1',
+    RATE_LIMIT_SALT: 'bench-only-salt-not-a-secret',
+    RATE_LIMIT_MAX: '100000000',
+    TIPS_TEST_HOOKS: '0',
+    SHUTDOWN_DRAIN_MS: '0',
+    TIP_SEALING_PUBLIC_KEY: sealingPublicKey,
+    POW_HMAC_KEY: 'bench-only-pow-key-not-a-secret',
   };
   execFileSync('node', ['dist-node/migrate.mjs'], { env, stdio: 'ignore' });
   const bases = [];
@@ -146,7 +180,9 @@ async function run(name, count, concurrency, makeRequest) {
           const response = await makeRequest(index);
           await response.arrayBuffer();
           status = response.status;
-        } catch { status = 0; }
+        } catch {
+          status = 0;
+        }
         latencies.push(performance.now() - sent);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }

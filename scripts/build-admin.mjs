@@ -20,7 +20,9 @@ const settingNames = ['CMS_BACKEND', 'CMS_REPO', 'CMS_BRANCH', 'CMS_BASE_URL', '
 
 function filesUnder(path) {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 function inputsHash() {
@@ -34,7 +36,12 @@ function backendFromEnvironment() {
   const env = process.env;
   if (!env.CMS_BACKEND) return { name: 'test-repo' };
   const backend = { name: env.CMS_BACKEND, repo: env.CMS_REPO, branch: env.CMS_BRANCH ?? 'main' };
-  for (const [key, name] of [['base_url', 'CMS_BASE_URL'], ['api_root', 'CMS_API_ROOT'], ['auth_endpoint', 'CMS_AUTH_ENDPOINT'], ['app_id', 'CMS_APP_ID']]) {
+  for (const [key, name] of [
+    ['base_url', 'CMS_BASE_URL'],
+    ['api_root', 'CMS_API_ROOT'],
+    ['auth_endpoint', 'CMS_AUTH_ENDPOINT'],
+    ['app_id', 'CMS_APP_ID'],
+  ]) {
     if (env[name]) backend[key] = env[name];
   }
   if (!backend.repo) throw new Error('CMS_BACKEND is set but CMS_REPO is not: write the repository as owner/name');

@@ -15,9 +15,7 @@ async function filesUnder(root, directory, accept) {
   const absolute = path.join(root, directory);
   if (!existsSync(absolute)) return [];
   const entries = await readdir(absolute, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && accept(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  return entries.filter((entry) => entry.isFile() && accept(entry.name)).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 export async function readMongolianSources(root) {
@@ -47,5 +45,7 @@ const findings = checkMongolianSources(files, terms);
 const label = warnOnly ? 'warning' : 'error';
 for (const finding of findings) console.log(`${label}: ${formatFinding(finding)}`);
 const byRule = Object.entries(Object.groupBy(findings, (finding) => finding.rule)).map(([rule, list]) => `${rule} ${list.length}`);
-console.log(`check:mongolian: ${findings.length} finding(s) in ${new Set(findings.map((finding) => finding.file)).size} file(s)${byRule.length ? ` (${byRule.join(', ')})` : ''}; ${note}. ⍽ marks U+202F.`);
+console.log(
+  `check:mongolian: ${findings.length} finding(s) in ${new Set(findings.map((finding) => finding.file)).size} file(s)${byRule.length ? ` (${byRule.join(', ')})` : ''}; ${note}. ⍽ marks U+202F.`,
+);
 if (findings.length > 0 && !warnOnly) process.exitCode = 1;

@@ -69,7 +69,9 @@ async function waitUntilHealthy() {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the server did not become healthy');
@@ -133,10 +135,18 @@ function load() {
       outcomes.push(tip);
     }
   });
-  return { outcomes, stop: async () => { stopped = true; await Promise.all(workers); } };
+  return {
+    outcomes,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(workers);
+    },
+  };
 }
 const ok = (tip) => tip.status >= 200 && tip.status < 300;
-const waitFor = async (condition) => { while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20)); };
+const waitFor = async (condition) => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 async function rowsFor(tips) {
   const found = new Map();
@@ -162,7 +172,10 @@ async function checkWhole() {
   const attachments = (await db.query('SELECT a.object_key, a.sha256, a.byte_length FROM tip_attachments a')).rows;
   for (const attachment of attachments) {
     const file = join(uploadDir, attachment.object_key);
-    if (!existsSync(file)) { problems.push(`attachment ${attachment.object_key} has a row but no file`); continue; }
+    if (!existsSync(file)) {
+      problems.push(`attachment ${attachment.object_key} has a row but no file`);
+      continue;
+    }
     const bytes = readFileSync(file);
     if (bytes.byteLength !== attachment.byte_length || createHash('sha256').update(bytes).digest('hex') !== attachment.sha256) {
       problems.push(`attachment ${attachment.object_key} is not the file that was sent`);
@@ -201,8 +214,12 @@ try {
   const filesOnDisk = existsSync(join(uploadDir, 'tips')) ? readdirSync(join(uploadDir, 'tips')).filter((name) => !name.startsWith('.')).length : 0;
   if (whole.attachments === 0) problems.push('no tip with a file was stored: the load tested no attachments');
   console.log(`kill -9 under load (${concurrency} at a time): ${killed.length} sent, ${answered.length} answered 2xx, all ${answered.length} stored once;`);
-  console.log(`  ${unanswered.length} got no answer (${committedUnanswered} of them had been committed); resent with their keys: ${unanswered.filter((tip) => tip.retryStatus < 300).length} answered 2xx, no doubles`);
-  console.log(`  database: ${whole.tips} tips, ${whole.attachments} attachment rows, every one with its submission record and its whole file; ${filesOnDisk - whole.attachments} orphan file(s) on disk from writes the crash cut off before their rows`);
+  console.log(
+    `  ${unanswered.length} got no answer (${committedUnanswered} of them had been committed); resent with their keys: ${unanswered.filter((tip) => tip.retryStatus < 300).length} answered 2xx, no doubles`,
+  );
+  console.log(
+    `  database: ${whole.tips} tips, ${whole.attachments} attachment rows, every one with its submission record and its whole file; ${filesOnDisk - whole.attachments} orphan file(s) on disk from writes the crash cut off before their rows`,
+  );
 
   // 2. SIGTERM during a load of tips.
   run = load();
@@ -233,12 +250,17 @@ try {
   }
   for (const { tip, rows } of await rowsFor(resets)) if (rows.length !== 1) problems.push(`resent tip ${tip.tag} has ${rows.length} rows`);
   console.log(`SIGTERM under load: ${termed.length} sent, ${termAnswered.length} answered 2xx, all stored once; no request the server had read went unanswered;`);
-  console.log(`  ${termUnanswered.length - resets.length} refused at connect after the port closed and ${resets.length} reset in the kernel's queue as it closed (none read, none stored; resent, each became one tip);`);
+  console.log(
+    `  ${termUnanswered.length - resets.length} refused at connect after the port closed and ${resets.length} reset in the kernel's queue as it closed (none read, none stored; resent, each became one tip);`,
+  );
   console.log(`  the process exited ${drainMs.toFixed(0)} ms after the signal (2 s of draining), code ${exitCode}`);
   if (exitCode !== 0) problems.push(`the server exited with ${exitCode} after SIGTERM`);
   await checkWhole();
 } finally {
-  if (server && server.exitCode === null && server.signalCode === null) { server.kill('SIGTERM'); await exited(); }
+  if (server && server.exitCode === null && server.signalCode === null) {
+    server.kill('SIGTERM');
+    await exited();
+  }
   await db.end();
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();

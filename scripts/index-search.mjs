@@ -35,9 +35,7 @@ async function addPage(index, siteDir, file) {
   if (!html.includes('data-pagefind-body')) return undefined;
   const url = pageUrlOf(path.relative(siteDir, file));
   const language = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? '';
-  const response = usesMongolianSearchKeys(language)
-    ? await addMongolianPage(index, url, html)
-    : await index.addHTMLFile({ url, content: html });
+  const response = usesMongolianSearchKeys(language) ? await addMongolianPage(index, url, html) : await index.addHTMLFile({ url, content: html });
   if (!response) return undefined;
   if (response.errors.length > 0) {
     throw new Error(`Search index: ${path.relative(process.cwd(), file)} could not be indexed: ${response.errors.join('; ')}`);
@@ -84,7 +82,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const outputPath = option('out', path.join(siteDir, 'pagefind'));
   try {
     const { pagesByLanguage, seconds } = await buildSearchIndex({ siteDir, outputPath });
-    const counts = Object.entries(pagesByLanguage).map(([language, count]) => `${language}: ${count}`).join(', ') || 'no pages with data-pagefind-body yet';
+    const counts =
+      Object.entries(pagesByLanguage)
+        .map(([language, count]) => `${language}: ${count}`)
+        .join(', ') || 'no pages with data-pagefind-body yet';
     console.log(`Search index written to ${outputPath} (${counts}) in ${seconds.toFixed(1)} s.`);
   } finally {
     await pagefind.close();

@@ -19,14 +19,17 @@ async function readPassword() {
   if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;
   const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   // Typed characters are not echoed.
-  terminal._writeToOutput = (text) => { if (!text.includes('\n') && text.startsWith('Password')) process.stdout.write(text); };
+  terminal._writeToOutput = (text) => {
+    if (!text.includes('\n') && text.startsWith('Password')) process.stdout.write(text);
+  };
   const password = await terminal.question(`Password (at least ${minimumPasswordLength} characters): `);
   terminal.close();
   process.stdout.write('\n');
   return password;
 }
 
-const usage = 'Usage: npm run staff -- add|remove <username> [--remote | --database-url URL]   |   npm run staff -- list [--remote | --database-url URL]   |   npm run staff -- hash';
+const usage =
+  'Usage: npm run staff -- add|remove <username> [--remote | --database-url URL]   |   npm run staff -- list [--remote | --database-url URL]   |   npm run staff -- hash';
 
 if (command === 'hash') {
   console.log(await hashPassword(await readPassword()));

@@ -18,7 +18,9 @@ async function collect() {
   for (const kind of kinds) {
     const originals = join(contentDir, kind, 'zh');
     if (!existsSync(originals)) continue;
-    for (const name of readdirSync(originals).filter((file) => file.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(originals)
+      .filter((file) => file.endsWith('.mdx'))
+      .sort()) {
       rows.push(await translationReportRow(contentDir, kind, name.replace(/\.mdx$/, '')));
     }
   }
@@ -69,7 +71,11 @@ if (args.includes('--mark-untracked')) {
   for (const name of names) {
     const matches = rows.filter((row) => row.slug === name || `${row.kind}/${row.slug}` === name);
     if (matches.length !== 1) {
-      console.error(matches.length === 0 ? `${name}: no Chinese original with that file name in ${contentDir}` : `${name}: several kinds have it; write ${matches.map((row) => `${row.kind}/${row.slug}`).join(' or ')}`);
+      console.error(
+        matches.length === 0
+          ? `${name}: no Chinese original with that file name in ${contentDir}`
+          : `${name}: several kinds have it; write ${matches.map((row) => `${row.kind}/${row.slug}`).join(' or ')}`,
+      );
       process.exitCode = 1;
       continue;
     }

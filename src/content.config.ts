@@ -32,18 +32,13 @@ function publicationLoader(kind: PublicationKind): Loader {
         ...context,
         store,
         parseData: async (entry) => {
-          const filePath = entry.filePath
-            ? relative(fileURLToPath(context.config.root), entry.filePath).replaceAll('\\', '/')
-            : `src/content/${kind}/${entry.id}.mdx`;
+          const filePath = entry.filePath ? relative(fileURLToPath(context.config.root), entry.filePath).replaceAll('\\', '/') : `src/content/${kind}/${entry.id}.mdx`;
           const problems = validateEntry(kind, filePath, entry.data);
           if (problems.length > 0) throw new ContentEntryError(problems);
-          let parsed;
-          try {
-            parsed = await context.parseData(entry);
-          } catch (error) {
+          const parsed = await context.parseData(entry).catch((error: unknown) => {
             // Astro's own checks (a cover image file that does not exist) get the file name too.
             throw new ContentEntryError([`${filePath}: ${error instanceof Error ? error.message : String(error)}`]);
-          }
+          });
           if (entry.filePath?.endsWith('.mdx')) {
             const body = bodyOf(await readFile(entry.filePath, 'utf8'));
             if (isPlainMarkdown(body)) renderedById.set(entry.id, await context.renderMarkdown(body, { fileURL: pathToFileURL(entry.filePath) }));

@@ -46,7 +46,11 @@ export function internalReferences(html) {
 
 /** Ids on a page, for checking in-page (#fragment) links. */
 export function idsOnPage(html) {
-  return new Set(parse(html).querySelectorAll('[id]').map((element) => element.getAttribute('id')));
+  return new Set(
+    parse(html)
+      .querySelectorAll('[id]')
+      .map((element) => element.getAttribute('id')),
+  );
 }
 
 /**

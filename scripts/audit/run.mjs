@@ -17,24 +17,27 @@ if (!existsSync(distDirectory)) {
 }
 
 const entries = await readdir(distDirectory, { recursive: true, withFileTypes: true });
-const pages = entries
-  .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-  .map((entry) => path.join(entry.parentPath, entry.name));
+const pages = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
 
-const validator = new HtmlValidate(new FileSystemConfigLoader({ extends: ['html-validate:recommended'], rules: {
-  // Astro writes void elements as <br /> and attributes in its own order; style, not validity.
-  'void-style': 'off',
-  'no-trailing-whitespace': 'off',
-  'attribute-boolean-style': 'off',
-  'attribute-empty-style': 'off',
-  // Inline <style> blocks are Astro's scoped component styles.
-  'no-inline-style': 'off',
-  // Chinese and Mongolian text legitimately contains characters this rule flags as "raw".
-  'no-raw-characters': 'off',
-  // hreflang values like mn-Mong are valid BCP 47; the rule only knows ISO 639-1 + region.
-  'valid-id': 'off',
-  'long-title': 'off',
-} }));
+const validator = new HtmlValidate(
+  new FileSystemConfigLoader({
+    extends: ['html-validate:recommended'],
+    rules: {
+      // Astro writes void elements as <br /> and attributes in its own order; style, not validity.
+      'void-style': 'off',
+      'no-trailing-whitespace': 'off',
+      'attribute-boolean-style': 'off',
+      'attribute-empty-style': 'off',
+      // Inline <style> blocks are Astro's scoped component styles.
+      'no-inline-style': 'off',
+      // Chinese and Mongolian text legitimately contains characters this rule flags as "raw".
+      'no-raw-characters': 'off',
+      // hreflang values like mn-Mong are valid BCP 47; the rule only knows ISO 639-1 + region.
+      'valid-id': 'off',
+      'long-title': 'off',
+    },
+  }),
+);
 
 const fileExists = (sitePath) => {
   const onDisk = path.join(distDirectory, sitePath);

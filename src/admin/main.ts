@@ -50,9 +50,7 @@ CMS.registerEventListener({
     const translation = entry.getIn(['i18n', 'mn', 'data']) as ImmutableMap<string, unknown> | undefined;
     const problems = [
       ...problemsBeforeSaving(kind, 'zh', slug, data),
-      ...(translation && hasOwnText(translation.toJS() as Record<string, unknown>)
-        ? problemsBeforeSaving(kind, 'mn', slug, translation.toJS() as Record<string, unknown>)
-        : []),
+      ...(translation && hasOwnText(translation.toJS() as Record<string, unknown>) ? problemsBeforeSaving(kind, 'mn', slug, translation.toJS() as Record<string, unknown>) : []),
     ];
     if (problems.length > 0) throw new Error(`the build would refuse it:\n${problems.join('\n')}`);
     const { body = '', ...originalFrontmatter } = data;

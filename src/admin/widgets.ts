@@ -95,6 +95,7 @@ async function originalHash(props: WidgetProps): Promise<string> {
 export function TranslatedFromControl(props: WidgetProps) {
   const isOriginal = paneLocale(props) === defaultLocale;
   const [current, setCurrent] = useState<string>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props is a new object each render; the hash is worth recomputing only when this pane's value changes.
   useEffect(() => {
     let alive = true;
     void originalHash(props).then((hash) => alive && setCurrent(hash));

@@ -14,7 +14,8 @@ export const uiStringsSchema = z.strictObject(
   Object.fromEntries(
     uiKeys.map((key) => [
       key,
-      z.string({ error: `"${key}" is missing: add it with the text in this language.` })
+      z
+        .string({ error: `"${key}" is missing: add it with the text in this language.` })
         .trim()
         .min(1, { error: `"${key}" is empty: write the text in this language.` }),
     ]),

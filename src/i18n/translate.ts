@@ -23,11 +23,8 @@ export interface Translate {
  */
 export function translator(strings: UiStringTable): Translate {
   const translate = (key: UiKey, values: UiStringValues = {}) =>
-    (strings[key] ?? key).replace(/\{\{(\w+)(?:,\s*(\w+))?\}\}/g, (whole, name: string, format?: string) =>
-      name in values ? formatInterpolation(values[name], format) : whole,
-    );
+    (strings[key] ?? key).replace(/\{\{(\w+)(?:,\s*(\w+))?\}\}/g, (whole, name: string, format?: string) => (name in values ? formatInterpolation(values[name], format) : whole));
   return Object.assign(translate, {
-    pick: (...prefixes: string[]) =>
-      Object.fromEntries(Object.entries(strings).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix)))) as UiStringTable,
+    pick: (...prefixes: string[]) => Object.fromEntries(Object.entries(strings).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix)))) as UiStringTable,
   });
 }

@@ -15,9 +15,10 @@ function formatter(kind: 'date' | 'time', timeZone: string): Intl.DateTimeFormat
   const key = `${kind} ${timeZone}`;
   let made = formatters.get(key);
   if (!made) {
-    made = kind === 'date'
-      ? new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-      : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    made =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+        : new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     formatters.set(key, made);
   }
   return made;

@@ -23,6 +23,7 @@ const MVS = '\u180E';
 /** Final -a / -e after MVS (ᠰᠠᠷ᠎ᠠ): the MVS only picks the final form, it does not split a word. */
 const mvsBeforeFinalVowel = /\u180E(?=[\u1820\u1821](?![\u1820-\u18AA]))/gu;
 /** Marks that steer glyph choice and nothing else: FVS1–3, FVS4, ZWNJ, ZWJ, word joiner. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiners and variation selectors are listed one by one on purpose, not as parts of a sequence.
 const shapingControls = /[\u180B-\u180D\u180F\u200C\u200D\u2060]/gu;
 /** Mongolian punctuation (birga to the four dots and the ellipsis), NNBSP and other wide spaces. */
 const wordSeparators = /[\u1800-\u180A\u202F\u00A0\u3000\s]+/gu;
@@ -56,6 +57,7 @@ export interface TextRun {
   isWord: boolean;
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiners and variation selectors are listed one by one on purpose, not as parts of a sequence.
 const wordRun = /[\p{L}\p{N}\p{M}\u180E\u200C\u200D\u2060]+/gu;
 
 /**

@@ -46,7 +46,33 @@ export interface SearchRecord {
 }
 
 /** Inline elements: their text continues the word around them; any other element breaks words. */
-const inlineElements = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'em', 'i', 'kbd', 'mark', 'q', 'ruby', 'rt', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+const inlineElements = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  'ruby',
+  'rt',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
 const skippedElements = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 function textOf(node: HtmlNode): string {

@@ -95,9 +95,14 @@ export function matchesQuery(
   { fold = (text: string) => text.toLowerCase(), words = (text: string) => text.split(/\s+/) }: { fold?: (text: string) => string; words?: (text: string) => string[] } = {},
 ): boolean {
   const folded = fold(query).trim();
-  const queryWords = words(folded).map((word) => word.trim()).filter(Boolean);
+  const queryWords = words(folded)
+    .map((word) => word.trim())
+    .filter(Boolean);
   if (queryWords.length === 0) return true;
-  const highlighted = pieces.filter((piece) => piece.matches).map((piece) => fold(piece.text).trim()).filter(Boolean);
+  const highlighted = pieces
+    .filter((piece) => piece.matches)
+    .map((piece) => fold(piece.text).trim())
+    .filter(Boolean);
   // Chinese has no spaces, and Pagefind's segmenter may cut 林业和草原 as 和草 + 原: the highlight
   // then misses a 草原 the text plainly holds. Where the highlight is on that very text, it counts.
   const excerptText = fold(pieces.map((piece) => piece.text).join(''));

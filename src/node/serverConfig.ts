@@ -32,18 +32,21 @@ const serverSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   UPLOAD_DIR: z.string({ error: 'UPLOAD_DIR is not set: give a directory for evidence files, on a disk that is backed up.' }).min(1),
   SITE_DIR: z.string().default('dist'),
-  PUBLIC_ORIGIN: z.url({ error: 'PUBLIC_ORIGIN must be the site\'s address, e.g. https://www.example.gov.cn' }).optional(),
+  PUBLIC_ORIGIN: z.url({ error: "PUBLIC_ORIGIN must be the site's address, e.g. https://www.example.gov.cn" }).optional(),
   CLIENT_ADDRESS_HEADER: z.string().optional(),
   TRUSTED_PROXY_CIDRS: z
     .string()
-    .refine((text) => {
-      try {
-        parseProxyCidrs(text);
-        return true;
-      } catch {
-        return false;
-      }
-    }, { error: 'TRUSTED_PROXY_CIDRS must be comma-separated addresses or CIDRs of your load balancers, e.g. 10.0.0.0/8, fd00::/8.' })
+    .refine(
+      (text) => {
+        try {
+          parseProxyCidrs(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'TRUSTED_PROXY_CIDRS must be comma-separated addresses or CIDRs of your load balancers, e.g. 10.0.0.0/8, fd00::/8.' },
+    )
     .optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().nonnegative().default(2000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
@@ -72,7 +75,13 @@ export function nodeServerConfigFromEnv(env: Record<string, string | undefined>)
     }
   }
   if (parsed.success && parsed.data.CLIENT_ADDRESS_HEADER && !parsed.data.TRUSTED_PROXY_CIDRS) {
-    issues.push({ path: ['TRUSTED_PROXY_CIDRS'], message: 'CLIENT_ADDRESS_HEADER is set but TRUSTED_PROXY_CIDRS is not: list your load balancers\' addresses (e.g. 10.0.0.0/8), or the header, which any client can write, is never believed.', code: 'custom', input: undefined } as z.core.$ZodIssue);
+    issues.push({
+      path: ['TRUSTED_PROXY_CIDRS'],
+      message:
+        "CLIENT_ADDRESS_HEADER is set but TRUSTED_PROXY_CIDRS is not: list your load balancers' addresses (e.g. 10.0.0.0/8), or the header, which any client can write, is never believed.",
+      code: 'custom',
+      input: undefined,
+    } as z.core.$ZodIssue);
   }
   if (!parsed.success || !tips || issues.length > 0) {
     throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));

@@ -66,7 +66,13 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     return clientAddressOf(incoming.socket.remoteAddress, Array.isArray(header) ? header.join(',') : header, addressPolicy);
   };
   const app = createSiteApp({
-    tips: (c) => ({ store: options.store, attachments: options.attachments, shells: options.shells, config: options.tipConfig, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }),
+    tips: (c) => ({
+      store: options.store,
+      attachments: options.attachments,
+      shells: options.shells,
+      config: options.tipConfig,
+      clientAddress: clientAddress(c as NodeContext) ?? 'unknown',
+    }),
     staff: (c) =>
       options.staff
         ? { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }
@@ -88,7 +94,10 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
       // would block them all. Whether a proxy is in front shows only in requests, so the first
       // such request is refused with a line in the log saying what to set.
       if (!addressPolicy.header && proxyHeaders.some((name) => bindings.incoming.headers[name] !== undefined)) {
-        if (!warnedAboutProxy) log('refusing requests: they come through a proxy (X-Forwarded-For or the like) but CLIENT_ADDRESS_HEADER and TRUSTED_PROXY_CIDRS are not set; set them (deploy/selfhost.env.example) so each client gets its own rate limit.');
+        if (!warnedAboutProxy)
+          log(
+            'refusing requests: they come through a proxy (X-Forwarded-For or the like) but CLIENT_ADDRESS_HEADER and TRUSTED_PROXY_CIDRS are not set; set them (deploy/selfhost.env.example) so each client gets its own rate limit.',
+          );
         warnedAboutProxy = true;
         return plainAnswer(503, 'This server is behind a proxy it has not been told about (CLIENT_ADDRESS_HEADER, TRUSTED_PROXY_CIDRS).\n');
       }

@@ -66,7 +66,12 @@ function withValidator(c: Context, response: Response): Response {
   const encoding = response.headers.get('Content-Encoding') ?? 'identity';
   const tag = `W/"${Number(length).toString(36)}-${Date.parse(modified).toString(36)}-${encoding}"`;
   response.headers.set('ETag', tag);
-  if (c.req.header('If-None-Match')?.split(',').some((given) => given.trim() === tag)) {
+  if (
+    c.req
+      .header('If-None-Match')
+      ?.split(',')
+      .some((given) => given.trim() === tag)
+  ) {
     void response.body?.cancel();
     const headers = new Headers(response.headers);
     headers.delete('Content-Length');

@@ -81,7 +81,12 @@ function sqliteAsD1(database: DatabaseSync): D1Database {
   };
 }
 
-const sqliteFiles = (directory: string) => (existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite').map((name) => join(directory, name)) : []);
+const sqliteFiles = (directory: string) =>
+  existsSync(directory)
+    ? readdirSync(directory)
+        .filter((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite')
+        .map((name) => join(directory, name))
+    : [];
 
 /** The local D1 database that holds the tips, among wrangler's state files. */
 function localTipsDatabase(stateDir: string): DatabaseSync {
@@ -94,7 +99,9 @@ function localTipsDatabase(stateDir: string): DatabaseSync {
     }
   });
   if (candidates.length !== 1) {
-    throw new UsageError(`${candidates.length === 0 ? 'No' : 'More than one'} local D1 database with a tips table under ${stateDir}/d1: run \`npm start\` once, or pass the right --state.`);
+    throw new UsageError(
+      `${candidates.length === 0 ? 'No' : 'More than one'} local D1 database with a tips table under ${stateDir}/d1: run \`npm start\` once, or pass the right --state.`,
+    );
   }
   return new DatabaseSync(candidates[0]!);
 }
@@ -126,13 +133,18 @@ async function openSource(values: Record<string, string | string[] | boolean | u
   const databaseUrl = (values['database-url'] as string | undefined) ?? (values.state ? undefined : process.env.DATABASE_URL);
   if (databaseUrl) {
     const uploadDir = (values['upload-dir'] as string | undefined) ?? process.env.UPLOAD_DIR;
-    if (!uploadDir) throw new UsageError('With --database-url, say where the evidence files are: --upload-dir <dir> (the server\'s UPLOAD_DIR).');
+    if (!uploadDir) throw new UsageError("With --database-url, say where the evidence files are: --upload-dir <dir> (the server's UPLOAD_DIR).");
     const database = await openDatabase(databaseUrl, 2);
     return {
       store: sqlStaffStore(postgresDriver(database)),
       attachments: diskAttachmentStore(resolve(uploadDir)),
       async replaceContent(tipId, previous, content, sealedToKeyId) {
-        const { rows } = await database.query('UPDATE tips SET content = $1, sealed_to_key_id = $2 WHERE id = $3 AND content = $4 RETURNING id', [content, sealedToKeyId, tipId, previous]);
+        const { rows } = await database.query('UPDATE tips SET content = $1, sealed_to_key_id = $2 WHERE id = $3 AND content = $4 RETURNING id', [
+          content,
+          sealedToKeyId,
+          tipId,
+          previous,
+        ]);
         return rows.length === 1;
       },
       close: () => database.close(),
@@ -218,7 +230,13 @@ async function openOne(source: TipSource, keys: OpeningKey[], tip: SealedTip, ou
     }
     const bytes = await openTipFile(keys, seal, tip.id, attachment.position, sealed as Uint8Array<ArrayBuffer>);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    Object.assign(entry, { savedAs: evidenceDownloadName(tip.id, attachment.position, bytes), type: evidenceMediaType(bytes), byteLength: bytes.byteLength, sha256, intact: sha256 === about?.sha256 });
+    Object.assign(entry, {
+      savedAs: evidenceDownloadName(tip.id, attachment.position, bytes),
+      type: evidenceMediaType(bytes),
+      byteLength: bytes.byteLength,
+      sha256,
+      intact: sha256 === about?.sha256,
+    });
     writeFileSync(join(out, entry.savedAs!), bytes, { mode: 0o600 });
     const cleaned = entry.type!.startsWith('image/') ? cleanImage(bytes, entry.type!) : undefined;
     if (cleaned) {

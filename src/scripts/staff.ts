@@ -147,7 +147,11 @@ async function openTip(id: string): Promise<void> {
   field(meta, t('staff.field.category'), tip.categoryLabel);
   field(meta, t('staff.field.region'), tip.regionLabel);
   field(meta, t('staff.field.status'), statusLabel(tip.status));
-  field(meta, t('staff.field.deadline'), t('staff.deadlineDetail', { deadline: deadlineLabel(tip.deadline), acknowledgeDue: tip.acknowledgeDue.slice(0, 10), answerDue: tip.answerDue.slice(0, 10), days: tip.ageDays }));
+  field(
+    meta,
+    t('staff.field.deadline'),
+    t('staff.deadlineDetail', { deadline: deadlineLabel(tip.deadline), acknowledgeDue: tip.acknowledgeDue.slice(0, 10), answerDue: tip.answerDue.slice(0, 10), days: tip.ageDays }),
+  );
   field(meta, t('staff.field.abuseCheck'), abuseCheckLabel(tip.abuseCheck));
   field(meta, t('staff.field.sealedTo'), tip.sealedToKeyId);
 
@@ -158,12 +162,13 @@ async function openTip(id: string): Promise<void> {
   let content: TipContent | undefined;
   let seal: OpenedSeal | undefined;
   if (tip.contentErasedAt) contentArea.append(element('p', `办结后已过保存期限，线索内容（含联系方式）已于 ${tip.contentErasedAt.slice(0, 10)} 清除。`, 'message'));
-  else try {
-    seal = await openTipContent(keys, tip.id, tip.content);
-    content = JSON.parse(seal.text) as TipContent;
-  } catch (error) {
-    contentArea.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
-  }
+  else
+    try {
+      seal = await openTipContent(keys, tip.id, tip.content);
+      content = JSON.parse(seal.text) as TipContent;
+    } catch (error) {
+      contentArea.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
+    }
   if (content) {
     const list = element('dl', undefined, 'tip-fields');
     field(list, t('staff.field.place'), content.place);
@@ -178,7 +183,12 @@ async function openTip(id: string): Promise<void> {
     const described = content?.attachments?.[attachment.position];
     const item = element('li');
     const label = t('staff.file.numbered', { number: attachment.position + 1 });
-    item.append(element('p', described ? `${label}：举报人给的文件名“${displayableFileName(described.name)}”（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : label));
+    item.append(
+      element(
+        'p',
+        described ? `${label}：举报人给的文件名“${displayableFileName(described.name)}”（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : label,
+      ),
+    );
     if (attachment.deletedAt) item.append(element('p', t('staff.file.deleted', { date: attachment.deletedAt.slice(0, 10) })));
     else if (described && seal) {
       const button = element('button', t('staff.file.decrypt'), 'secondary') as HTMLButtonElement;
@@ -242,7 +252,13 @@ async function loadAudit(): Promise<void> {
   $('[data-audit-rows]').replaceChildren(
     ...body.entries.map((entry) => {
       const row = element('tr');
-      row.append(element('td', shortTime(entry.at)), element('td', entry.actor), element('td', auditActionLabel(entry.action)), element('td', entry.tipId ?? ''), element('td', entry.detail));
+      row.append(
+        element('td', shortTime(entry.at)),
+        element('td', entry.actor),
+        element('td', auditActionLabel(entry.action)),
+        element('td', entry.tipId ?? ''),
+        element('td', entry.detail),
+      );
       return row;
     }),
   );
@@ -292,17 +308,29 @@ export async function startStaffReview(): Promise<void> {
     listPage = 1;
     void loadList();
   });
-  $('[data-page="previous"]').addEventListener('click', () => ((listPage = Math.max(1, listPage - 1)), void loadList()));
-  $('[data-page="next"]').addEventListener('click', () => ((listPage += 1), void loadList()));
-  $('[data-audit-page="previous"]').addEventListener('click', () => ((auditPage = Math.max(1, auditPage - 1)), void loadAudit()));
-  $('[data-audit-page="next"]').addEventListener('click', () => ((auditPage += 1), void loadAudit()));
+  $('[data-page="previous"]').addEventListener('click', () => {
+    listPage = Math.max(1, listPage - 1);
+    void loadList();
+  });
+  $('[data-page="next"]').addEventListener('click', () => {
+    listPage += 1;
+    void loadList();
+  });
+  $('[data-audit-page="previous"]').addEventListener('click', () => {
+    auditPage = Math.max(1, auditPage - 1);
+    void loadAudit();
+  });
+  $('[data-audit-page="next"]').addEventListener('click', () => {
+    auditPage += 1;
+    void loadAudit();
+  });
   $<HTMLFormElement>('[data-status-form]').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const answer = await post(`/api/staff/tips/${encodeURIComponent(currentTipId)}/status`, { status: form.get('status'), note: form.get('note') });
     const body = (await answer.json()) as { message?: string };
     if (!answer.ok) return say(body.message ?? t('staff.error.saveFailed'));
-    ($<HTMLTextAreaElement>('#status-note')).value = '';
+    $<HTMLTextAreaElement>('#status-note').value = '';
     say(t('staff.status.saved'));
     await openTip(currentTipId);
   });

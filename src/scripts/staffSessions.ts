@@ -10,11 +10,7 @@ import type { Translate } from '../i18n/translate';
 
 const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export async function showSessions(
-  api: (path: string) => Promise<Response>,
-  post: (path: string, body: unknown) => Promise<Response>,
-  t: Translate,
-): Promise<void> {
+export async function showSessions(api: (path: string) => Promise<Response>, post: (path: string, body: unknown) => Promise<Response>, t: Translate): Promise<void> {
   const area = document.querySelector<HTMLElement>('[data-sessions]');
   const text = document.querySelector<HTMLElement>('[data-session-summary]');
   const endOthers = document.querySelector<HTMLButtonElement>('[data-end-other-sessions]');

@@ -129,7 +129,10 @@ test.describe('editing in the CMS with the local backend', () => {
     expect(await page.getByText('保存内容失败').allInnerTexts()).toEqual([]);
 
     const { validateEntry } = await loadValidator(copy);
-    for (const [lang, title] of [['zh', chineseTitle], ['mn', mongolianTitle]] as const) {
+    for (const [lang, title] of [
+      ['zh', chineseTitle],
+      ['mn', mongolianTitle],
+    ] as const) {
       const file = join(copy, 'src/content/articles', lang, `${slug}.mdx`);
       expect(existsSync(file), file).toBe(true);
       const { frontmatter, content } = parseFrontmatter(readFileSync(file, 'utf8'));
@@ -149,7 +152,10 @@ test.describe('editing in the CMS with the local backend', () => {
     await page.goto(`${adminUrl}#/collections/articles/entries/${slug}`);
     await expect(page.locator('[data-cms-language="zh"]')).toBeVisible({ timeout: 30_000 });
     // The preview shows the language of the left pane: switch it to Mongolian.
-    await page.getByRole('button', { name: /正在使用ZH撰写/ }).first().click();
+    await page
+      .getByRole('button', { name: /正在使用ZH撰写/ })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: /^mn$/i }).first().click();
     await page.getByRole('button', { name: '打开/关闭预览' }).click();
     const preview = page.frameLocator('iframe').first().locator('[data-preview-language="mn"]');

@@ -56,7 +56,9 @@ for (const phone of phones) {
     test('the footer is reached by scrolling sideways', async ({ page }) => {
       await page.goto('/mn/cases/');
       const band = page.locator('.reading-band');
-      await band.evaluate((element) => { element.scrollLeft = element.scrollWidth; });
+      await band.evaluate((element) => {
+        element.scrollLeft = element.scrollWidth;
+      });
       await expect(page.getByRole('contentinfo')).toBeInViewport();
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(phone.height);
     });

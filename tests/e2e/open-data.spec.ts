@@ -69,7 +69,7 @@ for (const { locale, yuanUnits, headings } of [
       await expect(page.locator('[data-publication-list] > li')).toHaveCount(Math.min(count, 20));
     });
 
-    test('the downloads have headings in the reader\'s language and a row per figure', async ({ page, request }) => {
+    test("the downloads have headings in the reader's language and a row per figure", async ({ page, request }) => {
       const csv = await (await request.get(`/${locale}/data/cases.csv`)).text();
       expect(csv).toMatch(headings);
       const json = await (await request.get(`/${locale}/data/cases.json`)).json();

@@ -72,7 +72,10 @@ test.describe('publication lists', () => {
 
 test.describe('publication detail pages', () => {
   test('a case shows its outcome figures and is indexed in its own language', async ({ page }) => {
-    for (const [locale, lang] of [['zh', 'zh-CN'], ['mn', 'mn-Mong']] as const) {
+    for (const [locale, lang] of [
+      ['zh', 'zh-CN'],
+      ['mn', 'mn-Mong'],
+    ] as const) {
       await page.goto(`/${locale}/cases/horqin-land-compensation/`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       const figures = page.locator('[data-outcome-figure]');
@@ -217,7 +220,9 @@ test.describe('feeds and sitemap', () => {
         ...(await parseXml(page, xml, (document) =>
           [...document.getElementsByTagName('url')].map((url) => ({
             loc: url.getElementsByTagName('loc')[0]!.textContent!,
-            alternates: [...url.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link')].map((link) => `${link.getAttribute('hreflang')} ${new URL(link.getAttribute('href')!).pathname}`),
+            alternates: [...url.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'link')].map(
+              (link) => `${link.getAttribute('hreflang')} ${new URL(link.getAttribute('href')!).pathname}`,
+            ),
           })),
         )),
       );
@@ -234,11 +239,25 @@ test.describe('feeds and sitemap', () => {
 test('every publication template passes axe in both languages', async ({ page }) => {
   test.setTimeout(120_000);
   const paths = [
-    '/zh/cases/', '/mn/cases/', '/zh/cases/page/2/', '/mn/cases/category/ecology/', '/zh/cases/region/wuhai/', '/mn/cases/year/2025/',
-    '/zh/cases/horqin-land-compensation/', '/mn/cases/horqin-land-compensation/', '/mn/cases/kailu-excessive-freeze/',
-    '/zh/open-days/', '/mn/open-days/', '/zh/open-days/public-interest-open-day-2026-12/', '/mn/open-days/public-interest-open-day-2026-12/',
-    '/mn/open-days/wuhai-open-day-2024/', '/zh/education/', '/mn/education/audience/elderly/',
-    '/zh/education/spot-elder-fraud/', '/mn/education/spot-elder-fraud/', '/mn/education/migrant-wage-rights/',
+    '/zh/cases/',
+    '/mn/cases/',
+    '/zh/cases/page/2/',
+    '/mn/cases/category/ecology/',
+    '/zh/cases/region/wuhai/',
+    '/mn/cases/year/2025/',
+    '/zh/cases/horqin-land-compensation/',
+    '/mn/cases/horqin-land-compensation/',
+    '/mn/cases/kailu-excessive-freeze/',
+    '/zh/open-days/',
+    '/mn/open-days/',
+    '/zh/open-days/public-interest-open-day-2026-12/',
+    '/mn/open-days/public-interest-open-day-2026-12/',
+    '/mn/open-days/wuhai-open-day-2024/',
+    '/zh/education/',
+    '/mn/education/audience/elderly/',
+    '/zh/education/spot-elder-fraud/',
+    '/mn/education/spot-elder-fraud/',
+    '/mn/education/migrant-wage-rights/',
   ];
   for (const path of paths) {
     await page.goto(path);

@@ -10,14 +10,14 @@ import { buildFixtureIndex, useSearchIndex } from './support/searchFixture';
 const strings = { zh, mn } as const;
 type Locale = keyof typeof strings;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A UI string with {{count}} as a pattern, or with the given count. */
-const counted = (template: string, count?: number) => escape(template).replace('\\{\\{count\\}\\}', count === undefined ? '\\d+' : String(count));
+const counted = (template: string, count?: number) => escapeRegExp(template).replace('\\{\\{count\\}\\}', count === undefined ? '\\d+' : String(count));
 
 /** The status line once a search has finished: a count, approximate hits, or "nothing found". */
 function finishedStatus(locale: Locale): RegExp {
   const { 'search.resultCount': found, 'search.approximate': approximate, 'search.noResults': none } = strings[locale];
-  return new RegExp(`${counted(found)}|${counted(approximate)}|${escape(none)}`);
+  return new RegExp(`${counted(found)}|${counted(approximate)}|${escapeRegExp(none)}`);
 }
 
 /** Opens a shared search link and returns the result URLs in the order shown. */
@@ -108,7 +108,14 @@ test.describe('search', () => {
     await expect(page).toHaveURL(/sort=oldest/);
     await expect(page.locator('[data-search-results] .facts').first()).toContainText('2024年');
     const dates = await page.locator('[data-search-results] .facts').allTextContents();
-    const numeric = dates.map((text) => text.match(/(\d+)年(\d+)月(\d+)日/)!.slice(1).map(Number)).map(([y, m, d]) => y! * 10000 + m! * 100 + d!);
+    const numeric = dates
+      .map((text) =>
+        text
+          .match(/(\d+)年(\d+)月(\d+)日/)!
+          .slice(1)
+          .map(Number),
+      )
+      .map(([y, m, d]) => y! * 10000 + m! * 100 + d!);
     expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
   });
 

@@ -129,7 +129,9 @@ test.describe('bilingual shell', () => {
     const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.goto('/zh/');
-    await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+    await page.evaluate(() => {
+      document.documentElement.style.zoom = '2';
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();

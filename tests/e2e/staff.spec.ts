@@ -57,15 +57,20 @@ test('every staff endpoint answers 401 without a session and 403 with a made-up 
   }
 });
 
-test('a tip sent from the form is unreadable in D1 and R2, opens in the staff page to exactly what was sent, inert, with its photo cleaned; every action is audited', async ({ page, browser }) => {
+test('a tip sent from the form is unreadable in D1 and R2, opens in the staff page to exactly what was sent, inert, with its photo cleaned; every action is audited', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const tag = marker();
   const xss = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
   const description = `${tag} ${xss} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`;
   const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
   const photo = Buffer.concat([
-    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]), Buffer.from('JFIF\0'),
-    Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]), Buffer.from(`Exif\0\0${gps}`),
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
+    Buffer.from('JFIF\0'),
+    Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
+    Buffer.from(`Exif\0\0${gps}`),
     // A frame header: the tip service cleans only a JPEG it can read whole.
     Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
     Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),

@@ -62,7 +62,7 @@ test.describe('the tip function', () => {
       maxRedirects: 0,
     });
     expect(response.status()).toBe(303);
-    expect(response.headers()['location']).toBe('/api/tips/received?lang=zh');
+    expect(response.headers().location).toBe('/api/tips/received?lang=zh');
     const [stored] = await storedTipsContaining(tag);
     const [attachment] = await queryTipsDb<Record<string, string>>(`SELECT * FROM tip_attachments WHERE tip_id = '${stored!.row.id}'`);
     // The row and the object say nothing the tipster chose: no name, no type, no hash of the file.
@@ -72,14 +72,21 @@ test.describe('the tip function', () => {
     expect(object.includes(Buffer.from('%PDF'))).toBe(false);
     expect(attachment!.sha256).toBe(createHash('sha256').update(object).digest('hex'));
     expect(stored!.content.attachments).toEqual([
-      { objectKey: attachment!.object_key, name: '排污口.pdf', contentType: 'application/pdf', byteLength: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), hiddenDataRemoved: false },
+      {
+        objectKey: attachment!.object_key,
+        name: '排污口.pdf',
+        contentType: 'application/pdf',
+        byteLength: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        hiddenDataRemoved: false,
+      },
     ]);
     const keys = [await testOpeningKey()];
     const opened = await openTipContent(keys, stored!.row.id!, stored!.row.content!);
     expect(Buffer.from(await openTipFile(keys, opened, stored!.row.id!, 0, new Uint8Array(object)))).toEqual(pdf);
   });
 
-  test('refuses what is wrong with the right status code, in the reader\'s language, storing nothing', async ({ request }) => {
+  test("refuses what is wrong with the right status code, in the reader's language, storing nothing", async ({ request }) => {
     const tag = marker();
     const headers = testClient();
     const unknownCategory = await request.post('/api/tips?lang=mn', { data: { ...validTip(description(tag)), category: 'weather' }, headers });

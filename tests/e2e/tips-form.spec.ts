@@ -117,7 +117,7 @@ for (const lang of ['zh', 'mn'] as const) {
       await wholeFlow(page, lang, { axe: false, serverCheck: false });
     });
 
-    test('passes axe on the form, the function\'s error page and the confirmation', async ({ page }) => {
+    test("passes axe on the form, the function's error page and the confirmation", async ({ page }) => {
       await wholeFlow(page, lang, { axe: true, serverCheck: true });
     });
   });

@@ -20,7 +20,10 @@ const chosenFile = (page: import('@playwright/test').Page) =>
     return { name: file.name, type: file.type, hasCameraData: text.includes('PhoneMaker') };
   });
 
-for (const [lang, cleaned] of [['zh', '已去除 1 张照片里的隐藏信息。'], ['mn', '1 ᠵᠢᠷᠤᠭ']] as const) {
+for (const [lang, cleaned] of [
+  ['zh', '已去除 1 张照片里的隐藏信息。'],
+  ['mn', '1 ᠵᠢᠷᠤᠭ'],
+] as const) {
   test(`${lang}: a chosen photo is re-encoded without its camera data unless "keep" is chosen`, async ({ page }) => {
     const loadedScripts: string[] = [];
     page.on('request', (request) => {

@@ -20,9 +20,7 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string
 export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
   const found = chromiumCandidates(env).find((path) => exists(path));
   if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests: install one with `sudo apt-get install -y chromium` (or set CHROME_PATH to a Chromium or Chrome binary).',
-    );
+    throw new Error('No Chromium found for the browser tests: install one with `sudo apt-get install -y chromium` (or set CHROME_PATH to a Chromium or Chrome binary).');
   }
   return found;
 }

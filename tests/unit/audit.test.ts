@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idsOnPage, internalReferences, pageBasicsProblems, referenceResolves } from '../../scripts/audit/checks.mjs';
 
-const page = (head: string, body = '', lang = 'zh-CN') =>
-  `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '', lang = 'zh-CN') => `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
 const goodHead = '<title>T</title><meta name="description" content="D"><link rel="canonical" href="https://x/">';
 
 describe('site audit checks', () => {
@@ -29,7 +28,10 @@ describe('site audit checks', () => {
   });
 
   it('collects internal references and skips external ones', () => {
-    const html = page('<link rel="stylesheet" href="/_astro/a.css">', '<a href="/zh/cases/">x</a><a href="https://e.org/">y</a><a href="tel:12309">z</a><img alt="" src="a.png" srcset="/a-400.webp 400w, /a-800.webp 800w">');
+    const html = page(
+      '<link rel="stylesheet" href="/_astro/a.css">',
+      '<a href="/zh/cases/">x</a><a href="https://e.org/">y</a><a href="tel:12309">z</a><img alt="" src="a.png" srcset="/a-400.webp 400w, /a-800.webp 800w">',
+    );
     expect(internalReferences(html).sort()).toEqual(['/_astro/a.css', '/a-400.webp', '/a-800.webp', '/zh/cases/', 'a.png'].sort());
   });
 

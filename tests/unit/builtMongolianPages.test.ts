@@ -9,9 +9,7 @@ const mongolianTree = path.resolve('dist/mn');
 
 async function htmlFilesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe('built Mongolian pages', () => {
@@ -25,7 +23,10 @@ describe('built Mongolian pages', () => {
     for (const file of files) {
       const html = await readFile(file, 'utf8');
       expect(html, file).toMatch(/<html[^>]*\slang="mn-Mong"/);
-      expect(findForbiddenCharacters(html).map((found) => `${found.codePoint} near "${found.context}"`), file).toEqual([]);
+      expect(
+        findForbiddenCharacters(html).map((found) => `${found.codePoint} near "${found.context}"`),
+        file,
+      ).toEqual([]);
     }
   });
 

@@ -17,7 +17,10 @@ const exifWithGps = segment(0xe1, ascii(`Exif\0\0${gpsText}`));
 const photo = (options: { progressive?: boolean; withExif?: boolean } = {}) => {
   const image = sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 200, g: 30, b: 90 } } });
   const withMetadata = options.withExif ? image.withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Model X' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 39/1 0/1' } }) : image;
-  return withMetadata.jpeg({ progressive: options.progressive ?? false, quality: 90 }).toBuffer().then((buffer) => new Uint8Array(buffer));
+  return withMetadata
+    .jpeg({ progressive: options.progressive ?? false, quality: 90 })
+    .toBuffer()
+    .then((buffer) => new Uint8Array(buffer));
 };
 const pixels = async (bytes: Uint8Array) => [...(await sharp(bytes).raw().toBuffer())];
 
@@ -55,7 +58,14 @@ describe('cleaning JPEG photos', () => {
     const progressive = await photo({ progressive: true });
     const scans = markerOffsets(progressive, 0xda);
     expect(scans.length).toBeGreaterThan(1);
-    const between = [...exifWithGps, ...segment(0xe2, ascii('ICC_PROFILE\0Phone')), ...segment(0xeb, ascii('JP C2PA place')), ...segment(0xec, ascii('Ducky')), ...segment(0xed, ascii('Photoshop 3.0\0IPTC city')), ...segment(0xfe, ascii('taken at home'))];
+    const between = [
+      ...exifWithGps,
+      ...segment(0xe2, ascii('ICC_PROFILE\0Phone')),
+      ...segment(0xeb, ascii('JP C2PA place')),
+      ...segment(0xec, ascii('Ducky')),
+      ...segment(0xed, ascii('Photoshop 3.0\0IPTC city')),
+      ...segment(0xfe, ascii('taken at home')),
+    ];
     const tampered = new Uint8Array([...progressive.subarray(0, scans[1]!), ...between, ...progressive.subarray(scans[1]!)]);
     expect(await pixels(tampered)).toEqual(await pixels(progressive));
     const cleaned = cleanImage(tampered, 'image/jpeg')!;
@@ -82,12 +92,26 @@ describe('cleaning JPEG photos', () => {
 const pngChunk = (type: string, data: number[]) => {
   const body = new Uint8Array([...ascii(type), ...data]);
   const crc = crc32(body);
-  return [data.length >>> 24, (data.length >>> 16) & 0xff, (data.length >>> 8) & 0xff, data.length & 0xff, ...body, crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff];
+  return [
+    data.length >>> 24,
+    (data.length >>> 16) & 0xff,
+    (data.length >>> 8) & 0xff,
+    data.length & 0xff,
+    ...body,
+    crc >>> 24,
+    (crc >>> 16) & 0xff,
+    (crc >>> 8) & 0xff,
+    crc & 0xff,
+  ];
 };
 
 describe('cleaning PNG images', () => {
   it('drops caBX, eXIf, tIME and text chunks, keeps tRNS and gAMA, and decodes to the same pixels', async () => {
-    const original = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2a6' } }).png().toBuffer());
+    const original = new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2a6' } })
+        .png()
+        .toBuffer(),
+    );
     const iend = original.byteLength - 12;
     const extra = [
       ...pngChunk('caBX', ascii('c2pa manifest: device PhoneMaker, place 43.65N')),
@@ -108,7 +132,12 @@ describe('cleaning PNG images', () => {
 
 describe('cleaning WebP images', () => {
   it('keeps only VP8X (flags fixed), ALPH and the image; drops EXIF, XMP and ICCP', async () => {
-    const original = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } }).withExif({ IFD0: { Make: 'PhoneMaker' } }).webp({ lossless: false }).toBuffer());
+    const original = new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } })
+        .withExif({ IFD0: { Make: 'PhoneMaker' } })
+        .webp({ lossless: false })
+        .toBuffer(),
+    );
     expect(latin1(original)).toContain('PhoneMaker');
     const cleaned = cleanImage(original, 'image/webp')!;
     expect(latin1(cleaned)).not.toContain('PhoneMaker');
@@ -127,7 +156,10 @@ describe('cleaning PDF documents', () => {
     document.setCreator('Office on PC-ZHANGSAN');
     document.setProducer('Scanner 3000');
     document.setTitle('Home address list');
-    const xmp = document.context.stream('<x:xmpmeta><dc:creator>Zhang San</dc:creator><exif:GPSLatitude>43.65N</exif:GPSLatitude></x:xmpmeta>', { Type: 'Metadata', Subtype: 'XML' });
+    const xmp = document.context.stream('<x:xmpmeta><dc:creator>Zhang San</dc:creator><exif:GPSLatitude>43.65N</exif:GPSLatitude></x:xmpmeta>', {
+      Type: 'Metadata',
+      Subtype: 'XML',
+    });
     document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp));
     const original = await document.save({ useObjectStreams: false });
     expect(latin1(original)).toContain('GPSLatitude');

@@ -16,7 +16,7 @@ describe('the client address on Node', () => {
     expect(clientAddressOf('10.0.0.5', 'not-an-address, 203.0.113.9', behindProxy)).toBe('203.0.113.9');
   });
 
-  it('is the socket\'s when no header is configured', () => {
+  it("is the socket's when no header is configured", () => {
     expect(clientAddressOf('10.0.0.5', '203.0.113.9', { trustedProxies: [] })).toBe('10.0.0.5');
     expect(clientAddressOf('::ffff:10.0.0.5', undefined, behindProxy)).toBe('::ffff:10.0.0.5');
   });

@@ -29,7 +29,13 @@ const reviewer = async (name: string) => {
 describe('the tipster key pair derived from the receipt code', () => {
   it('is the same for the code however it is typed: lower case, spaces, other dashes, no dashes', async () => {
     const stored = await tipsterPublicKeyForCode(code);
-    const typings = [code.toLowerCase(), letters, ` ${letters.match(/.{4}/g)!.join(' ')} `, letters.match(/.{4}/g)!.join('\u2014'), letters.match(/.{5}/g)!.join('-').toLowerCase()];
+    const typings = [
+      code.toLowerCase(),
+      letters,
+      ` ${letters.match(/.{4}/g)!.join(' ')} `,
+      letters.match(/.{4}/g)!.join('\u2014'),
+      letters.match(/.{5}/g)!.join('-').toLowerCase(),
+    ];
     for (const typed of typings) expect(await tipsterPublicKeyForCode(typed), typed).toBe(stored);
   });
 
@@ -53,11 +59,11 @@ describe('the tipster key pair derived from the receipt code', () => {
 
   it('is refused for text that is not a receipt code', async () => {
     await expect(tipsterKeysFromCode('7KQ2-MXH9')).rejects.toThrow(NotAReceiptCodeError);
-    await expect(tipsterKeysFromCode(letters.slice(0, -1) + 'O')).rejects.toThrow(NotAReceiptCodeError);
+    await expect(tipsterKeysFromCode(`${letters.slice(0, -1)}O`)).rejects.toThrow(NotAReceiptCodeError);
   });
 });
 
-describe('the tipster\'s copy of each message', () => {
+describe("the tipster's copy of each message", () => {
   const tipId = crypto.randomUUID();
 
   it('open with the code (as typed) to the exact text and time', async () => {
@@ -83,7 +89,7 @@ describe('the tipster\'s copy of each message', () => {
     expect((await openWithTipsterKeys(keys, tipId, 1, second)).text).toBe('second question');
   });
 
-  it('do not open when a staff question is relabelled as the tipster\'s answer, or the other way round', async () => {
+  it("do not open when a staff question is relabelled as the tipster's answer, or the other way round", async () => {
     const publicKey = await tipsterPublicKeyForCode(code);
     const keys = await tipsterKeysFromCode(code);
     const asked = await sealForTipster(publicKey, tipId, 0, question);
@@ -109,7 +115,7 @@ describe('the tipster\'s copy of each message', () => {
   });
 });
 
-describe('the reviewers\' copy, sealed like a tip', () => {
+describe("the reviewers' copy, sealed like a tip", () => {
   const tipId = crypto.randomUUID();
   const body = { text: '排放口在桥下第二根管道。', sentAt: '2026-12-03T07:41:09.123Z', files: [{ name: '照片.jpg', contentType: 'image/jpeg', byteLength: 4, sha256: 'ab' }] };
   const photo = new TextEncoder().encode('JPEG');
@@ -144,7 +150,7 @@ describe('the reviewers\' copy, sealed like a tip', () => {
     expect((await openAsReviewer([li.opening], tipId, 0, 'tipster', resealed)).body).toEqual(body);
   });
 
-  it('do not open as the other side\'s message at the same place', async () => {
+  it("do not open as the other side's message at the same place", async () => {
     const wang = await reviewer('wang');
     const sealed = await sealForReviewers([wang.listed], tipId, 0, 'staff', { text: question, sentAt: new Date().toISOString() });
     await expect(openAsReviewer([wang.opening], tipId, 0, 'tipster', sealed.body)).rejects.toThrow(SealingKeyError);
@@ -164,19 +170,43 @@ describe('a new message sealed for both sides', () => {
     const sentAt = new Date('2026-12-03T07:41:09.123Z');
     const described = { name: '照片.jpg', contentType: 'image/jpeg', byteLength: 4, sha256: 'ab' };
     const photo = new TextEncoder().encode('JPEG');
-    const sealed = await sealMessage({ reviewers: [wang.listed], tipsterPublicKey: await tipsterPublicKeyForCode(code), tipId, position: 1, author: 'tipster', text: 'answer', sentAt, files: [{ described, bytes: photo }] });
+    const sealed = await sealMessage({
+      reviewers: [wang.listed],
+      tipsterPublicKey: await tipsterPublicKeyForCode(code),
+      tipId,
+      position: 1,
+      author: 'tipster',
+      text: 'answer',
+      sentAt,
+      files: [{ described, bytes: photo }],
+    });
     const expected = { text: 'answer', sentAt: sentAt.toISOString(), files: [described] };
     expect(await openAsTipster(code, tipId, 1, sealed.forTipster, 'tipster')).toEqual(expected);
     const opened = await openAsReviewer([wang.opening], tipId, 1, 'tipster', sealed.forReviewers);
     expect(opened.body).toEqual(expected);
     expect(await openFileAsReviewer([wang.opening], opened, tipId, 1, 'tipster', 0, sealed.sealedFiles[0]!)).toEqual(photo);
-    expect({ sentHour: sealed.sentHour, fileCount: sealed.fileCount, sealedToKeyId: sealed.sealedToKeyId }).toEqual({ sentHour: '2026-12-03T07:00:00.000Z', fileCount: 1, sealedToKeyId: wang.listed.keyId });
+    expect({ sentHour: sealed.sentHour, fileCount: sealed.fileCount, sealedToKeyId: sealed.sealedToKeyId }).toEqual({
+      sentHour: '2026-12-03T07:00:00.000Z',
+      fileCount: 1,
+      sealedToKeyId: wang.listed.keyId,
+    });
   });
 
   it('refuses files on a staff message (staff write plain text)', async () => {
     const wang = await reviewer('wang');
     const file = { described: { name: 'a.txt', contentType: 'text/plain', byteLength: 1, sha256: 'ab' }, bytes: new Uint8Array(1) };
-    await expect(sealMessage({ reviewers: [wang.listed], tipsterPublicKey: await tipsterPublicKeyForCode(code), tipId: crypto.randomUUID(), position: 0, author: 'staff', text: question, sentAt: new Date(), files: [file] })).rejects.toThrow(/plain text/);
+    await expect(
+      sealMessage({
+        reviewers: [wang.listed],
+        tipsterPublicKey: await tipsterPublicKeyForCode(code),
+        tipId: crypto.randomUUID(),
+        position: 0,
+        author: 'staff',
+        text: question,
+        sentAt: new Date(),
+        files: [file],
+      }),
+    ).rejects.toThrow(/plain text/);
   });
 });
 

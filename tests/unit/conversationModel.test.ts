@@ -15,7 +15,15 @@ import {
 } from '../../src/lib/conversation/model';
 
 const tipId = 'c0ffee00-0000-4000-8000-000000000001';
-const message = (position: number, author: MessageAuthor): ConversationMessage => ({ tipId, position, author, sentHour: '2026-12-03T07:00:00.000Z', forTipster: `tipster1:${position}`, forReviewers: `sealed2:${position}`, fileCount: 0 });
+const message = (position: number, author: MessageAuthor): ConversationMessage => ({
+  tipId,
+  position,
+  author,
+  sentHour: '2026-12-03T07:00:00.000Z',
+  forTipster: `tipster1:${position}`,
+  forReviewers: `sealed2:${position}`,
+  fileCount: 0,
+});
 // staff asks (0), tipster answers (1), staff asks again (2), tipster answers twice (3, 4)
 const conversation = [message(0, 'staff'), message(1, 'tipster'), message(2, 'staff'), message(3, 'tipster'), message(4, 'tipster')];
 const positions = (messages: ConversationMessage[]) => messages.map((one) => one.position);

@@ -28,7 +28,8 @@ function sqliteTarget(): Target {
   return {
     run: async (sql, params = []) => void db.prepare(sql.replace(/\$\d+/g, '?')).run(...(params as never[])),
     rows: async (sql, params = []) => db.prepare(sql.replace(/\$\d+/g, '?')).all(...(params as never[])) as Array<Record<string, unknown>>,
-    columns: async () => Object.fromEntries(newTables.map((table) => [table, (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((column) => column.name).sort()])),
+    columns: async () =>
+      Object.fromEntries(newTables.map((table) => [table, (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((column) => column.name).sort()])),
   };
 }
 
@@ -39,7 +40,10 @@ async function pgTarget(): Promise<Target> {
     run: async (sql, params = []) => void (await db.query(sql, params)),
     rows: async (sql, params = []) => (await db.query<Record<string, unknown>>(sql, params)).rows,
     columns: async () => {
-      const { rows } = await db.query<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM information_schema.columns WHERE table_name = ANY($1) ORDER BY column_name`, [newTables]);
+      const { rows } = await db.query<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns WHERE table_name = ANY($1) ORDER BY column_name`,
+        [newTables],
+      );
       const columns: Record<string, string[]> = {};
       for (const row of rows) (columns[row.table_name] ??= []).push(row.column_name);
       return columns;
@@ -65,15 +69,37 @@ async function conversationIn(target: Target, pg: boolean) {
   const described = { name: '桥下排污口.jpg', contentType: 'image/jpeg', byteLength: 4, sha256: 'ab' };
   const messages = [
     await sealMessage({ reviewers, tipsterPublicKey, tipId, position: 0, author: 'staff', text: question, sentAt: now }),
-    await sealMessage({ reviewers, tipsterPublicKey, tipId, position: 1, author: 'tipster', text: answer, sentAt: now, files: [{ described, bytes: new TextEncoder().encode('JPEG') }] }),
+    await sealMessage({
+      reviewers,
+      tipsterPublicKey,
+      tipId,
+      position: 1,
+      author: 'tipster',
+      text: answer,
+      sentAt: now,
+      files: [{ described, bytes: new TextEncoder().encode('JPEG') }],
+    }),
   ];
   for (const message of messages) {
     await target.run(
       `INSERT INTO tip_messages (tip_id, position, author, sent_hour, for_tipster, for_reviewers, sealed_to_key_id, written_by, file_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [tipId, message.position, message.author, message.sentHour, message.forTipster, message.forReviewers, message.sealedToKeyId, message.author === 'staff' ? 'reviewer-wang' : '', message.fileCount],
+      [
+        tipId,
+        message.position,
+        message.author,
+        message.sentHour,
+        message.forTipster,
+        message.forReviewers,
+        message.sealedToKeyId,
+        message.author === 'staff' ? 'reviewer-wang' : '',
+        message.fileCount,
+      ],
     );
   }
-  await target.run(`INSERT INTO tip_message_files (object_key, tip_id, message_position, position, content_type, byte_length, sha256) VALUES ($1, $2, 1, 0, 'image/jpeg', 4, 'ab')`, [`messages/${crypto.randomUUID()}`, tipId]);
+  await target.run(
+    `INSERT INTO tip_message_files (object_key, tip_id, message_position, position, content_type, byte_length, sha256) VALUES ($1, $2, 1, 0, 'image/jpeg', 4, 'ab')`,
+    [`messages/${crypto.randomUUID()}`, tipId],
+  );
   return { tipId, code, tipsterPublicKey, messages };
 }
 
@@ -110,7 +136,12 @@ describe('the proposed conversation tables', () => {
         const { tipId, messages } = await conversationIn(target, pg);
         const again = messages[1]!;
         await expect(
-          target.run(`INSERT INTO tip_messages (tip_id, position, author, sent_hour, for_tipster, for_reviewers, sealed_to_key_id) VALUES ($1, 1, 'tipster', $2, $3, $4, '')`, [tipId, again.sentHour, again.forTipster, again.forReviewers]),
+          target.run(`INSERT INTO tip_messages (tip_id, position, author, sent_hour, for_tipster, for_reviewers, sealed_to_key_id) VALUES ($1, 1, 'tipster', $2, $3, $4, '')`, [
+            tipId,
+            again.sentHour,
+            again.forTipster,
+            again.forReviewers,
+          ]),
         ).rejects.toThrow();
         await expect(target.run(`UPDATE tip_conversations SET tipster_public_key = 'short' WHERE tip_id = $1`, [tipId])).rejects.toThrow();
         await expect(target.run(`UPDATE tip_messages SET author = 'someone' WHERE tip_id = $1`, [tipId])).rejects.toThrow();

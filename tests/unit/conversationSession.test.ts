@@ -65,10 +65,12 @@ describe('the tipster session token', () => {
 
   it('gives each session its own id, so "leave" can refuse a copied cookie', async () => {
     const keys = await tipsterKeysFromCode(code);
-    const ids = await Promise.all([1, 2].map(async () => {
-      const check = await verifyTipsterSession(secret, await issueTipsterSession(secret, tipId, keys, now), now);
-      return check.ok ? check.session.sessionId : '';
-    }));
+    const ids = await Promise.all(
+      [1, 2].map(async () => {
+        const check = await verifyTipsterSession(secret, await issueTipsterSession(secret, tipId, keys, now), now);
+        return check.ok ? check.session.sessionId : '';
+      }),
+    );
     expect(ids[0]).not.toBe(ids[1]);
     expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });

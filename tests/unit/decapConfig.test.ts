@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { decapConfig, publicationFields, type DecapField } from '../../src/lib/cms/decapConfig';
 import { hasOwnText, problemsBeforeSaving, withoutEmptyValues } from '../../src/lib/cms/entryData';
 import { plainSchemas, publicationKinds } from '../../src/lib/publications/schemas';

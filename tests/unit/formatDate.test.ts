@@ -10,9 +10,7 @@ describe('formatDate', () => {
   });
 
   it('writes Mongolian dates as Inner Mongolian government pages do', () => {
-    expect(formatDate(at('2015-06-29T10:00:00+08:00'), 'mn')).toBe(
-      `2015 ᠣᠨ${NNBSP}ᠤ 6${NNBSP}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ 29${NNBSP}ᠦ ᠡᠳᠦᠷ`,
-    );
+    expect(formatDate(at('2015-06-29T10:00:00+08:00'), 'mn')).toBe(`2015 ᠣᠨ${NNBSP}ᠤ 6${NNBSP}ᠳ᠋ᠤᠭᠠᠷ ᠰᠠᠷ᠎ᠠ${NNBSP}ᠶᠢᠨ 29${NNBSP}ᠦ ᠡᠳᠦᠷ`);
   });
 
   it('chooses the ordinal suffix by vowel harmony of the month number, joined with U+202F', () => {
@@ -24,7 +22,11 @@ describe('formatDate', () => {
   });
 
   it('gives the day the genitive its reading needs (1 ᠦ, 2 ᠤᠨ, 27 ᠤ), never a Khalkha ᠨᠤ', () => {
-    const day = (date: string) => formatDate(at(`${date}T12:00:00+08:00`), 'mn').split(' ').slice(-2).join(' ');
+    const day = (date: string) =>
+      formatDate(at(`${date}T12:00:00+08:00`), 'mn')
+        .split(' ')
+        .slice(-2)
+        .join(' ');
     expect(day('2025-05-01')).toBe(`1${NNBSP}ᠦ ᠡᠳᠦᠷ`);
     expect(day('2025-05-02')).toBe(`2${NNBSP}ᠤᠨ ᠡᠳᠦᠷ`);
     expect(day('2025-05-27')).toBe(`27${NNBSP}ᠤ ᠡᠳᠦᠷ`);

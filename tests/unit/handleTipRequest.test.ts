@@ -116,7 +116,10 @@ describe('submitting a tip to the core', () => {
     const { env } = sqlTipEnvironment();
     const { receiptCode } = await (await handleTipRequest(json(tip), env)).json();
     const ask = (code: string) =>
-      handleTipRequest(new Request(`${base}/status?lang=zh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ code }) }), env);
+      handleTipRequest(
+        new Request(`${base}/status?lang=zh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ code }) }),
+        env,
+      );
     expect(await (await ask(receiptCode.toLowerCase())).json()).toMatchObject({ status: 'received' });
     expect((await ask('2222-2222-2222-2222-2222')).status).toBe(404);
     expect((await ask('nonsense')).status).toBe(404);

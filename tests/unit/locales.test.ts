@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import {
-  everyLocalePath,
-  isLocale,
-  localeMap,
-  localizedPath,
-  locales,
-  pagefindIndexKey,
-  splitLocalePath,
-} from '../../src/i18n/locales';
+import { everyLocalePath, isLocale, localeMap, localizedPath, locales, pagefindIndexKey, splitLocalePath } from '../../src/i18n/locales';
 
 describe('locale map', () => {
   it('has Chinese and traditional-script Mongolian with their BCP 47 tags', () => {

@@ -116,7 +116,11 @@ describe('a translation against its original', () => {
   });
 
   it('has every section of the original, in order', () => {
-    const original = [{ line: 10, level: 2, text: '基本案情' }, { line: 20, level: 2, text: '检察履职' }, { line: 30, level: 2, text: '典型意义' }];
+    const original = [
+      { line: 10, level: 2, text: '基本案情' },
+      { line: 20, level: 2, text: '检察履职' },
+      { line: 30, level: 2, text: '典型意义' },
+    ];
     expect(missingSections(original, [{ level: 2 }, { level: 2 }, { level: 2 }])).toEqual([]);
     expect(missingSections(original, [{ level: 2 }, { level: 2 }]).map((finding) => finding.original)).toEqual(['典型意义']);
     expect(missingSections(original, [{ level: 2 }, { level: 3 }, { level: 2 }])[0].original).toBe('检察履职');

@@ -68,7 +68,11 @@ describe('mongolianExcerpt', () => {
   });
 
   it('starts at the beginning when nothing matches, and is empty for an empty text', () => {
-    expect(mongolianExcerpt('ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ', 'ᠭᠤᠷᠪᠠ').map((piece) => piece.text).join('')).toBe('ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ');
+    expect(
+      mongolianExcerpt('ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ', 'ᠭᠤᠷᠪᠠ')
+        .map((piece) => piece.text)
+        .join(''),
+    ).toBe('ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ');
     expect(mongolianExcerpt('', 'ᠭᠤᠷᠪᠠ')).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('npm run new', () => {
 
     it(`names every field of a ${kind} with a comment`, () => {
       const schemaKind = ({ case: 'cases', notice: 'notices', article: 'articles' } as const)[kind];
-      const shape = (plainSchemas[schemaKind] as unknown as { shape?: Record<string, unknown>; def: { in?: { shape: Record<string, unknown> } } });
+      const shape = plainSchemas[schemaKind] as unknown as { shape?: Record<string, unknown>; def: { in?: { shape: Record<string, unknown> } } };
       const fields = Object.keys(shape.shape ?? shape.def.in?.shape ?? {});
       expect(fields.length).toBeGreaterThan(8);
       const [zh] = scaffoldPublication(kind, 'river-cleanup');

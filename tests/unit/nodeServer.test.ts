@@ -115,17 +115,17 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(again.status).toBe(304);
   });
 
-  it('answers unknown paths with the site\'s 404 page, and never hands out configuration or files outside dist/', async () => {
+  it("answers unknown paths with the site's 404 page, and never hands out configuration or files outside dist/", async () => {
     const missing = await fetch(`${origin}/zh/no-such-page/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe(readFileSync('dist/404.html', 'utf8'));
     expect(missing.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await fetch(`${origin}/_headers`)).status).toBe(404);
     // Dot segments are resolved inside the site first: the way out leads to dist/package.json, which is not there.
-    const escape = await rawGet('/..%2f..%2fpackage.json');
-    expect([escape.status, escape.headers.location]).toEqual([308, '/package.json']);
+    const wayOut = await rawGet('/..%2f..%2fpackage.json');
+    expect([wayOut.status, wayOut.headers.location]).toEqual([308, '/package.json']);
     expect((await rawGet('/package.json')).status).toBe(404);
-    expect(escape.body).not.toContain('procuratorate-site');
+    expect(wayOut.body).not.toContain('procuratorate-site');
     expect((await rawGet('/../package.json')).body).not.toContain('"devDependencies"');
   });
 
@@ -168,7 +168,9 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
 
     const [stored] = await tipIdsTagged(database, tag);
     const { rows } = await database.query<{ object_key: string }>('SELECT object_key FROM tip_attachments WHERE tip_id = $1', [stored]);
-    const { rows: [sealedTip] } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips WHERE id = $1', [stored]);
+    const {
+      rows: [sealedTip],
+    } = await database.query<{ id: string; content: string }>('SELECT id, content FROM tips WHERE id = $1', [stored]);
     expect(rows).toHaveLength(1);
     // The file on disk is sealed: it opens with the procuratorate's key only.
     const onDisk = new Uint8Array(readFileSync(join(uploadDir, rows[0]!.object_key)));
@@ -178,7 +180,7 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(readdirSync(join(uploadDir, 'tips')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('answers the form\'s mistakes inside the built page, in the reader\'s language', async () => {
+  it("answers the form's mistakes inside the built page, in the reader's language", async () => {
     const response = await fetch(`${origin}/api/tips?lang=mn`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -262,14 +264,27 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect((await rawGet('/%E0%A4%A')).status).toBe(400);
   });
 
-  it('refuses a tip a page of another site makes the browser send, and takes the same site\'s form sent without JavaScript', async () => {
+  it("refuses a tip a page of another site makes the browser send, and takes the same site's form sent without JavaScript", async () => {
     const body = new URLSearchParams({ ...tip(`跨站${crypto.randomUUID().slice(0, 8)}`) });
-    const crossSite = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body, redirect: 'manual', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const crossSite = await fetch(`${origin}/api/tips?lang=zh`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const staffLogout = await fetch(`${origin}/api/staff/logout`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const staffLogout = await fetch(`${origin}/api/staff/logout`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(staffLogout.status).toBe(403);
-    const sameSite = await fetch(`${origin}/api/tips?lang=zh`, { method: 'POST', body: new URLSearchParams(tip(`同站${crypto.randomUUID().slice(0, 8)}`)), redirect: 'manual', headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' } });
+    const sameSite = await fetch(`${origin}/api/tips?lang=zh`, {
+      method: 'POST',
+      body: new URLSearchParams(tip(`同站${crypto.randomUUID().slice(0, 8)}`)),
+      redirect: 'manual',
+      headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' },
+    });
     expect(sameSite.status).toBe(303);
   });
 
@@ -287,7 +302,7 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(chunked.sentBytes).toBeLessThan(1024 * 1024);
   });
 
-  it('sends the site\'s headers with every answer of the tip service, re-rendered pages included', async () => {
+  it("sends the site's headers with every answer of the tip service, re-rendered pages included", async () => {
     const response = await fetch(`${origin}/api/tips/status?lang=mn`, { method: 'POST', body: new URLSearchParams({ code: 'nope' }) });
     expect(response.status).toBe(404);
     for (const name of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security']) expect(response.headers.get(name)).toBeTruthy();
@@ -295,7 +310,7 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(readFileSync('dist/_headers', 'utf8')).toBe(siteHeadersFile);
   });
 
-  it('streams files in ranges and serves Pagefind\'s index as bytes', async () => {
+  it("streams files in ranges and serves Pagefind's index as bytes", async () => {
     const page = readFileSync('dist/zh/index.html');
     const part = await fetch(`${origin}/zh/`, { headers: { Range: 'bytes=0-99' } });
     expect(part.status).toBe(206);
@@ -318,12 +333,11 @@ describe('stopping the Node server', () => {
       const tag = `标记${crypto.randomUUID().slice(0, 8)}`;
       const body = Buffer.from(JSON.stringify(tip(tag)));
       // Half the body is sent, then the server is told to stop, then the rest follows.
-      let answer!: Promise<{ status: number; body: string }>;
       const sending = httpRequest(`${origin}/api/tips?lang=zh`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Content-Length': body.byteLength },
       });
-      answer = new Promise((resolve, reject) => {
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
         sending.on('response', (response) => {
           let text = '';
           response.on('data', (chunk) => (text += chunk));
@@ -379,7 +393,7 @@ function sendUntilAnswered(path: string, headers: Record<string, string>): Promi
       outgoing.destroy();
     });
     outgoing.on('error', (error) => (answered ? undefined : reject(error)));
-    const piece = 'code=' + 'A'.repeat(64 * 1024);
+    const piece = `code=${'A'.repeat(64 * 1024)}`;
     const sendMore = () => {
       if (answered || sentBytes > 8 * 1024 * 1024) return;
       sentBytes += piece.length;
@@ -390,7 +404,10 @@ function sendUntilAnswered(path: string, headers: Record<string, string>): Promi
 }
 
 /** A request exactly as written (no URL clean-up by a client library), with its answer's headers. */
-function rawGet(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+function rawGet(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (response) => {
       let body = '';

@@ -13,7 +13,7 @@ const minimal = {
   POW_HMAC_KEY: 'a-long-enough-pow-secret',
 };
 
-describe('the Node server\'s settings', () => {
+describe("the Node server's settings", () => {
   it('need only a database, an upload directory, the salt, the sealing key and the PoW secret; the rest has safe defaults', () => {
     expect(nodeServerConfigFromEnv(minimal)).toMatchObject({
       port: 8080,
@@ -34,7 +34,9 @@ describe('the Node server\'s settings', () => {
   it('refuse an address header without the proxies allowed to set it, and name a malformed proxy list', () => {
     expect(() => nodeServerConfigFromEnv({ ...minimal, CLIENT_ADDRESS_HEADER: 'X-Forwarded-For' })).toThrow(/TRUSTED_PROXY_CIDRS is not/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, CLIENT_ADDRESS_HEADER: 'X-Forwarded-For', TRUSTED_PROXY_CIDRS: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXY_CIDRS must be/);
-    expect(nodeServerConfigFromEnv({ ...minimal, CLIENT_ADDRESS_HEADER: 'X-Forwarded-For', TRUSTED_PROXY_CIDRS: '10.0.0.0/8, fd00::/8' })).toMatchObject({ trustedProxyCidrs: '10.0.0.0/8, fd00::/8' });
+    expect(nodeServerConfigFromEnv({ ...minimal, CLIENT_ADDRESS_HEADER: 'X-Forwarded-For', TRUSTED_PROXY_CIDRS: '10.0.0.0/8, fd00::/8' })).toMatchObject({
+      trustedProxyCidrs: '10.0.0.0/8, fd00::/8',
+    });
   });
 
   it('name the variable and the fix when one is missing or wrong', () => {

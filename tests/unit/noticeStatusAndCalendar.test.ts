@@ -23,7 +23,10 @@ describe('open-day status', () => {
 
 /** Unfolds an iCalendar text into its logical lines (RFC 5545 3.1). */
 function unfold(calendar: string): string[] {
-  return calendar.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return calendar
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 describe('calendar file (.ics)', () => {

@@ -16,11 +16,17 @@ const cases: CaseFacts[] = [
     { measure: 'yuan', value: 690000, label: 'compensation' },
     { measure: 'people', value: 12, label: 'women' },
   ]),
-  caseOf('b', '2025', [
-    { measure: 'yuan', value: 0.1, label: 'tiny' },
-    { measure: 'yuan', value: 0.2, label: 'tiny too' },
-    { measure: 'percent', value: 75, label: 'recovered share' },
-  ], 'minors', 'wuhai'),
+  caseOf(
+    'b',
+    '2025',
+    [
+      { measure: 'yuan', value: 0.1, label: 'tiny' },
+      { measure: 'yuan', value: 0.2, label: 'tiny too' },
+      { measure: 'percent', value: 75, label: 'recovered share' },
+    ],
+    'minors',
+    'wuhai',
+  ),
   caseOf('c', '2025', [{ measure: 'percent', value: 40, label: 'drop' }], 'minors'),
   caseOf('d', '2025', [], 'other', 'wuhai'),
 ];
@@ -127,7 +133,10 @@ describe('open data CSV', () => {
 
   it('writes the headings given and one line per row, with formulas neutralised and commas quoted', () => {
     const csv = openDataCsv([row], (column) => column.toUpperCase());
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(openDataColumns.map((column) => column.toUpperCase()).join(','));
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain('"compensation, paid"');

@@ -8,8 +8,8 @@ describe('measuring the JavaScript a page loads', () => {
   it('counts module scripts and their static imports once, and lazy chunks apart', () => {
     const dist = mkdtempSync(path.join(tmpdir(), 'scripts-'));
     mkdirSync(path.join(dist, '_astro'));
-    writeFileSync(path.join(dist, '_astro/form.js'), 'import{a}from"./shared.js";import(`./lazy.js`);' + 'x'.repeat(100));
-    writeFileSync(path.join(dist, '_astro/shared.js'), 'export const a=1;' + 'y'.repeat(50));
+    writeFileSync(path.join(dist, '_astro/form.js'), `import{a}from"./shared.js";import(\`./lazy.js\`);${'x'.repeat(100)}`);
+    writeFileSync(path.join(dist, '_astro/shared.js'), `export const a=1;${'y'.repeat(50)}`);
     writeFileSync(path.join(dist, '_astro/other.js'), 'import"./shared.js";');
     writeFileSync(path.join(dist, '_astro/lazy.js'), 'z'.repeat(700));
     const html = '<script type="module" src="/_astro/form.js"></script><script type="module" src="/_astro/other.js"></script><script type="application/json">{}</script>';

@@ -12,9 +12,7 @@ const contentRoot = 'src/content';
 
 async function publicationFiles(): Promise<string[]> {
   const entries = await readdir(contentRoot, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-    .map((entry) => path.join(entry.parentPath, entry.name).replaceAll(path.sep, '/'));
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx')).map((entry) => path.join(entry.parentPath, entry.name).replaceAll(path.sep, '/'));
 }
 
 describe('published content', () => {
@@ -39,7 +37,10 @@ describe('published content', () => {
     expect(mongolian.length).toBeGreaterThan(0);
     for (const file of mongolian) {
       const found = findForbiddenCharacters(await readFile(file, 'utf8'));
-      expect(found.map((character) => `${character.codePoint} (${character.kind}) near "${character.context}"`), file).toEqual([]);
+      expect(
+        found.map((character) => `${character.codePoint} (${character.kind}) near "${character.context}"`),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -65,10 +66,7 @@ describe('published content', () => {
   it('notices a translation that drops a figure, an article or a section', () => {
     const original = '---\nlegalBasis:\n  - "《某法》第一百零六条"\n---\n\n## 一\n\n2021年至2023年5月，2395.34万元。\n\n## 二\n\n88%';
     const abridged = '---\nlegalBasis:\n  - "︽ᠬᠠᠤᠯᠢ︾ ᠶᠢᠨ 106 ᠳ᠋ᠤᠭᠠᠷ ᠵᠦᠢᠯ"\n---\n\n## ᠨᠢᠭᠡ\n\n2021 2395.34';
-    expect(missingFacts(original, abridged)).toEqual([
-      'figures or dates missing: 2023, 5, 88',
-      '2 sections in the original, 1 in the translation',
-    ]);
+    expect(missingFacts(original, abridged)).toEqual(['figures or dates missing: 2023, 5, 88', '2 sections in the original, 1 in the translation']);
     expect(chineseNumeral('二十五')).toBe(25);
     expect(chineseNumeral('一百一十')).toBe(110);
   });

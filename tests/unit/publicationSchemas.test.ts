@@ -44,7 +44,9 @@ describe('publication schemas', () => {
     [`${bad}/cases/zh/date-in-words.mdx`, [`${bad}/cases/zh/date-in-words.mdx: field "date": "去年五月" is not a date; write it like 2025-05-27 (year-month-day, no quotes)`]],
     [
       `${bad}/cases/zh/unknown-case-type.mdx`,
-      [`${bad}/cases/zh/unknown-case-type.mdx: field "caseType": "lawsuit" is not a known case type; use one of: public-interest-litigation, judicial-aid, minors-protection, criminal, civil, administrative-supervision`],
+      [
+        `${bad}/cases/zh/unknown-case-type.mdx: field "caseType": "lawsuit" is not a known case type; use one of: public-interest-litigation, judicial-aid, minors-protection, criminal, civil, administrative-supervision`,
+      ],
     ],
     [`${bad}/cases/zh/no-legal-basis.mdx`, [`${bad}/cases/zh/no-legal-basis.mdx: field "legalBasis": needs at least one law the case rests on`]],
     [
@@ -69,7 +71,9 @@ describe('publication schemas', () => {
     [`${bad}/notices/zh/no-way-to-sign-up.mdx`, [`${bad}/notices/zh/no-way-to-sign-up.mdx: field "signUp": needs a phone number or an e-mail address to sign up with`]],
     [
       `${bad}/articles/zh/unknown-audience.mdx`,
-      [`${bad}/articles/zh/unknown-audience.mdx: field "audience[1]": "students" is not a known audience; use one of: elderly, minors, parents, enterprises, farmers-herders, workers, general`],
+      [
+        `${bad}/articles/zh/unknown-audience.mdx: field "audience[1]": "students" is not a known audience; use one of: elderly, minors, parents, enterprises, farmers-herders, workers, general`,
+      ],
     ],
   ];
 

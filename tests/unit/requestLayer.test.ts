@@ -8,7 +8,14 @@ import type { TipEnvironment } from '../../src/lib/tips/storage';
 import { sqlTipEnvironment } from './support/sqlTipEnvironment';
 
 const origin = 'https://tips.example';
-const tip = (description: string) => ({ category: 'ecology', description: `河道里有大量工业废水直接排放，已经持续一个月了。${description}`, place: '东侧河道', region: 'horqin', identity: 'anonymous', consent: 'yes' });
+const tip = (description: string) => ({
+  category: 'ecology',
+  description: `河道里有大量工业废水直接排放，已经持续一个月了。${description}`,
+  place: '东侧河道',
+  region: 'horqin',
+  identity: 'anonymous',
+  consent: 'yes',
+});
 
 /** The one app over storage in an in-memory SQLite; the client is whatever address a test says it is. */
 function siteApp(config: Partial<TipEnvironment['config']> = {}) {
@@ -71,7 +78,7 @@ describe('rate limits in the request layer', () => {
   });
 });
 
-describe('the request layer\'s other checks', () => {
+describe("the request layer's other checks", () => {
   it('give one spelling to each path', () => {
     expect(canonicalPath('/zh/t%69p//status/')).toBe('/zh/tip/status/');
     expect(canonicalPath('/%2F%2Fevil.com/')).toBe('/evil.com/');
@@ -90,15 +97,19 @@ describe('the request layer\'s other checks', () => {
   });
 
   it('send cookies through one helper: __Host- for the whole site behind TLS, a malformed one read without throwing', () => {
-    expect(setCookieHeader('staff_session', 't', { path: '/', maxAgeSeconds: 60, secure: true })).toBe('__Host-staff_session=t; Max-Age=60; Path=/; HttpOnly; Secure; SameSite=Strict');
-    expect(setCookieHeader('tip_receipt', 'A|1', { path: '/api/tips/received', maxAgeSeconds: 60, secure: false })).toBe('tip_receipt=A%7C1; Max-Age=60; Path=/api/tips/received; HttpOnly; SameSite=Strict');
+    expect(setCookieHeader('staff_session', 't', { path: '/', maxAgeSeconds: 60, secure: true })).toBe(
+      '__Host-staff_session=t; Max-Age=60; Path=/; HttpOnly; Secure; SameSite=Strict',
+    );
+    expect(setCookieHeader('tip_receipt', 'A|1', { path: '/api/tips/received', maxAgeSeconds: 60, secure: false })).toBe(
+      'tip_receipt=A%7C1; Max-Age=60; Path=/api/tips/received; HttpOnly; SameSite=Strict',
+    );
     const broken = new Request(origin, { headers: { Cookie: 'tip_receipt=%E0%A4%A; staff_session=x' } });
     expect(readCookie(broken, 'tip_receipt', { path: '/api/tips/received', secure: true })).toBe('%E0%A4%A');
     // Over TLS a site-wide cookie counts only with its prefix, which no other host can set.
     expect(readCookie(broken, 'staff_session', { path: '/', secure: true })).toBeUndefined();
   });
 
-  it('answer methods nobody serves with 405 and the site\'s headers', async () => {
+  it("answer methods nobody serves with 405 and the site's headers", async () => {
     const { app } = siteApp();
     const answer = await app.request(`${origin}/zh/`, { method: 'PUT' });
     expect(answer.status).toBe(405);

@@ -12,7 +12,10 @@ type Schema = Record<string, Array<{ column: string; required: boolean }>>;
 /** Tables and columns after every D1 migration (D1 is SQLite). */
 function d1Schema(): Schema {
   const db = new DatabaseSync(':memory:');
-  for (const name of readdirSync('migrations').filter((file) => file.endsWith('.sql')).sort()) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
+  for (const name of readdirSync('migrations')
+    .filter((file) => file.endsWith('.sql'))
+    .sort())
+    db.exec(readFileSync(`migrations/${name}`, 'utf8'));
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
   return Object.fromEntries(
     tables.map(({ name }) => [
@@ -47,7 +50,9 @@ describe('the two databases', { timeout: 60_000 }, () => {
   });
 
   it('run one migration set: PostgreSQL takes a dialect file only in place of a D1 migration of the same name', () => {
-    const shared = readdirSync('migrations').filter((name) => name.endsWith('.sql')).sort();
+    const shared = readdirSync('migrations')
+      .filter((name) => name.endsWith('.sql'))
+      .sort();
     expect(pgMigrations().map((migration) => migration.name)).toEqual(shared);
     for (const name of readdirSync('migrations/pg')) expect(shared, `migrations/pg/${name}`).toContain(name);
     expect(() => postgresMigrationSet([], [{ name: '0009_x.sql', sql: '' }])).toThrow(/migrations\/pg\/0009_x.sql has no migrations\/0009_x.sql/);
@@ -88,16 +93,18 @@ describe('PostgreSQL migrations', { timeout: 60_000 }, () => {
 });
 
 describe('migration 0003 on a database that already holds tips', { timeout: 60_000 }, () => {
-  const before = (name: string) => name < '0003';
+  const beforeHourTimes = (name: string) => name < '0003';
   const insertTip = `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, received_at, status, status_changed_at)
     VALUES ('t1', 'h1', 'ecology', 'horqin', 1, 'sealed1:x', '2026-05-01T10:17:23.456Z', 'received', '2026-05-01T10:17:23.456Z')`;
 
   it('keeps only the hour of the times already stored, in D1 (SQLite)', () => {
     const db = new DatabaseSync(':memory:');
-    const migrations = readdirSync('migrations').filter((file) => file.endsWith('.sql')).sort();
-    for (const name of migrations.filter(before)) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    const migrations = readdirSync('migrations')
+      .filter((file) => file.endsWith('.sql'))
+      .sort();
+    for (const name of migrations.filter(beforeHourTimes)) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
     db.exec(insertTip);
-    for (const name of migrations.filter((name) => !before(name))) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    for (const name of migrations.filter((name) => !beforeHourTimes(name))) db.exec(readFileSync(`migrations/${name}`, 'utf8'));
     expect(db.prepare('SELECT received_at, status_changed_at FROM tips').get()).toEqual({ received_at: '2026-05-01T10:00:00.000Z', status_changed_at: '2026-05-01T10:00:00.000Z' });
   });
 
@@ -105,7 +112,10 @@ describe('migration 0003 on a database that already holds tips', { timeout: 60_0
     const db = pgliteDatabase(new PGlite());
     await db.exec("SET TIME ZONE 'Asia/Kolkata'");
     const migrations = pgMigrations();
-    await applyMigrations(db, migrations.filter((migration) => before(migration.name)));
+    await applyMigrations(
+      db,
+      migrations.filter((migration) => beforeHourTimes(migration.name)),
+    );
     await db.exec(insertTip.replace(", 1, 'sealed1", ", true, 'sealed1"));
     await applyMigrations(db, migrations);
     const { rows } = await db.query<{ received_at: Date }>('SELECT received_at FROM tips');

@@ -12,7 +12,9 @@ const page = (body: string, lang = 'mn-Mong') =>
 describe('readPageFacts', () => {
   it('reads only the element marked data-pagefind-body, without ignored parts or facets', () => {
     const facts = readPageFacts(
-      page(`<article data-pagefind-body><h1>ᠭᠠᠷᠴᠠᠭ &amp; ᠨᠢᠭᠡ</h1><div hidden><span data-pagefind-filter="kind">ᠦᠯᠢᠭᠡᠷ ᠬᠡᠷᠡᠭ</span><span data-pagefind-filter="year">2025</span><span data-pagefind-sort="date" data-pagefind-meta="date">2025-05-27</span></div><p>ᠮᠣᠩᠭᠣᠯ<em>ᠤᠨ</em> ᠬᠡᠯᠡ</p><aside data-pagefind-ignore>ᠪᠤᠰᠤᠳ</aside><p>ᠬᠤᠶᠠᠷ</p></article>`),
+      page(
+        `<article data-pagefind-body><h1>ᠭᠠᠷᠴᠠᠭ &amp; ᠨᠢᠭᠡ</h1><div hidden><span data-pagefind-filter="kind">ᠦᠯᠢᠭᠡᠷ ᠬᠡᠷᠡᠭ</span><span data-pagefind-filter="year">2025</span><span data-pagefind-sort="date" data-pagefind-meta="date">2025-05-27</span></div><p>ᠮᠣᠩᠭᠣᠯ<em>ᠤᠨ</em> ᠬᠡᠯᠡ</p><aside data-pagefind-ignore>ᠪᠤᠰᠤᠳ</aside><p>ᠬᠤᠶᠠᠷ</p></article>`,
+      ),
     );
     expect(facts).toEqual({
       language: 'mn-mong',

@@ -39,9 +39,23 @@ describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
   it('counts a highlighted word that starts with a word of the query', () => {
     expect(matchesQuery([{ text: '浮桥', matches: true }], '浮桥', [])).toBe(true);
     // Pagefind may segment 林业和草原 as 和草 + 原: the text still holds 草原, so it is found.
-    const cutApart = [{ text: '林业', matches: false }, { text: '和草', matches: true }, { text: '原、农牧', matches: false }];
+    const cutApart = [
+      { text: '林业', matches: false },
+      { text: '和草', matches: true },
+      { text: '原、农牧', matches: false },
+    ];
     expect(matchesQuery(cutApart, '草原', [])).toBe(true);
-    expect(matchesQuery([{ text: '林业', matches: false }, { text: '和草', matches: true }, { text: '场', matches: false }], '草原', [])).toBe(false);
+    expect(
+      matchesQuery(
+        [
+          { text: '林业', matches: false },
+          { text: '和草', matches: true },
+          { text: '场', matches: false },
+        ],
+        '草原',
+        [],
+      ),
+    ).toBe(false);
     expect(matchesQuery([{ text: '检察', matches: true }], '检察建议', [], { words: () => ['检察', '建议'] })).toBe(true);
     expect(matchesQuery([{ text: 'ᠰᠠᠷ᠎ᠠ', matches: true }], 'ᠰᠠᠷ', [], mongolian)).toBe(true);
     // 农民工 is searched as 农民 + 工, and 工 finds 工资.
@@ -49,7 +63,17 @@ describe('matchesQuery: the words typed, not Pagefind’s look-alikes', () => {
   });
   it('does not count a look-alike word, or an excerpt with nothing highlighted', () => {
     expect(matchesQuery([{ text: '轮椅', matches: true }], '轮侨', [])).toBe(false);
-    expect(matchesQuery([{ text: 'ᠤᠨ', matches: true }, { text: ' ᠭᠠᠵᠠᠷ', matches: false }], 'ᠤᠨᠳᠦᠯᠡᠢ', [], mongolian)).toBe(false);
+    expect(
+      matchesQuery(
+        [
+          { text: 'ᠤᠨ', matches: true },
+          { text: ' ᠭᠠᠵᠠᠷ', matches: false },
+        ],
+        'ᠤᠨᠳᠦᠯᠡᠢ',
+        [],
+        mongolian,
+      ),
+    ).toBe(false);
     expect(matchesQuery([{ text: 'ᠤᠨ ᠭᠠᠵᠠᠷ', matches: false }], 'ᠤᠨᠳᠦᠯᠡᠢ', [], mongolian)).toBe(false);
   });
   it('counts a facet label holding the query (a category or region name)', () => {
@@ -80,7 +104,10 @@ describe('withoutLabels', () => {
     expect(withoutLabels([{ text: '整改到位。 典型案例 · 生态', matches: false }], ['典型案例', '生态环境和资源保护', '通辽市'])).toEqual([{ text: '整改到位。', matches: false }]);
   });
   it('leaves the same words in the text alone', () => {
-    const pieces = [{ text: '科尔沁区', matches: true }, { text: '检察院督促兑付', matches: false }];
+    const pieces = [
+      { text: '科尔沁区', matches: true },
+      { text: '检察院督促兑付', matches: false },
+    ];
     expect(withoutLabels(pieces, ['典型案例', '妇女权益保障', '科尔沁区'])).toEqual(pieces);
   });
 });

@@ -13,7 +13,11 @@ type Env = ReturnType<typeof staffTestEnvironment>;
 async function logIn(env: Env, password = staffPassword, username = 'reviewer', client = '198.51.100.20') {
   env.staffEnv.clientAddress = client;
   return handleStaffRequest(
-    new Request(`${origin}/api/staff/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username, password }) }),
+    new Request(`${origin}/api/staff/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password }),
+    }),
     env.staffEnv,
   );
 }
@@ -24,7 +28,11 @@ async function session(env: Env) {
   const get = (path: string) => handleStaffRequest(new Request(`${origin}${path}`, { headers: { Cookie: cookie } }), env.staffEnv);
   const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
     handleStaffRequest(
-      new Request(`${origin}${path}`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-CSRF-Token': info.csrfToken, Origin: origin, ...extra }, body: JSON.stringify(body) }),
+      new Request(`${origin}${path}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-CSRF-Token': info.csrfToken, Origin: origin, ...extra },
+        body: JSON.stringify(body),
+      }),
       env.staffEnv,
     );
   return { cookie, csrf: info.csrfToken as string, get, post };
@@ -161,7 +169,11 @@ describe('staff authentication', () => {
   });
 
   it('turns password sign-in off by default when Cloudflare Access is configured', () => {
-    const access = { STAFF_ACCESS_JWKS_URL: 'https://team.cloudflareaccess.com/cdn-cgi/access/certs', STAFF_ACCESS_AUDIENCE: 'aud', STAFF_ACCESS_ISSUER: 'https://team.cloudflareaccess.com' };
+    const access = {
+      STAFF_ACCESS_JWKS_URL: 'https://team.cloudflareaccess.com/cdn-cgi/access/certs',
+      STAFF_ACCESS_AUDIENCE: 'aud',
+      STAFF_ACCESS_ISSUER: 'https://team.cloudflareaccess.com',
+    };
     const secret = { STAFF_SESSION_SECRET: 'x'.repeat(40) };
     expect(staffConfigFromEnv({ ...secret, ...access }).passwordLogin).toBe(false);
     expect(staffConfigFromEnv({ ...secret, ...access, STAFF_PASSWORD_LOGIN: '1' }).passwordLogin).toBe(true);
@@ -179,7 +191,7 @@ describe('staff authentication', () => {
     expect((await staff.post(`/api/staff/tips/${id}/status`, { status: 'under_review', note: '开始核查' })).status).toBe(200);
   });
 
-  it('hashes passwords with 600,000 PBKDF2 iterations on Node and 100,000 (workerd\'s cap) on Cloudflare', async () => {
+  it("hashes passwords with 600,000 PBKDF2 iterations on Node and 100,000 (workerd's cap) on Cloudflare", async () => {
     const secret = { STAFF_SESSION_SECRET: 'x'.repeat(40) };
     expect(staffConfigFromEnv(secret, nodePlatform).passwordIterations).toBe(600_000);
     expect(staffConfigFromEnv(secret).passwordIterations).toBe(100_000);
@@ -260,7 +272,7 @@ describe('staff review', () => {
     expect(csv).toContain(env.tips()[0]!.id);
     expect(csv).not.toContain('HYPERLINK');
     expect(env.auditLog().at(-1)).toMatchObject({ action: 'export', actor: 'reviewer', detail: expect.stringContaining('1 rows') });
-    expect(csvCell('=1+1')).toBe("\"'=1+1\"");
+    expect(csvCell('=1+1')).toBe('"\'=1+1"');
   });
 
   it('serves the audit log, newest first, and records that it was viewed', async () => {
@@ -271,7 +283,7 @@ describe('staff review', () => {
     expect(log.entries.map((entry: { action: string }) => entry.action)).toEqual(['audit_view', 'login']);
   });
 
-  it('serves a file still sealed, and after retention deletes closed tips\' files, says so and audits it', async () => {
+  it("serves a file still sealed, and after retention deletes closed tips' files, says so and audits it", async () => {
     const env = staffTestEnvironment();
     await env.submitTip({ metadata: 'keep' }, [new File([new TextEncoder().encode('%PDF-1.7 evidence')], 'report\u202Efdp.hta', { type: 'application/pdf' })]);
     const staff = await session(env);
@@ -307,7 +319,11 @@ describe('staff review', () => {
     expect(erased).toMatchObject({ content: '', contentErasedAt: '2026-07-15T08:00:00.000Z', status: 'closed', category: 'ecology' });
     expect(env.rows('SELECT * FROM tip_submissions WHERE tip_id = ?', closed)).toEqual([]);
     expect(env.tips().find((tip) => tip.id === open)!.content).toMatch(/^sealed2:/);
-    expect(env.auditLog().filter((entry) => entry.action === 'retention_erase').map((entry) => entry.tipId)).toEqual([closed]);
+    expect(
+      env
+        .auditLog()
+        .filter((entry) => entry.action === 'retention_erase')
+        .map((entry) => entry.tipId),
+    ).toEqual([closed]);
   });
-
 });

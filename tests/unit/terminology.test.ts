@@ -8,8 +8,22 @@ import { procuratorate, procuratorateSchema } from '../../src/lib/procuratorate'
 import { retiredProcuratorateTerm } from './support/mongolianText';
 
 const required = [
-  '人民检察院', '检察院', '检察官', '检察长', '检察建议', '公益诉讼', '公益诉讼领域', '典型案例', '检察开放日',
-  '普法', '线索', '举报', '司法救助', '未成年人检察', '支持起诉', '府检联动',
+  '人民检察院',
+  '检察院',
+  '检察官',
+  '检察长',
+  '检察建议',
+  '公益诉讼',
+  '公益诉讼领域',
+  '典型案例',
+  '检察开放日',
+  '普法',
+  '线索',
+  '举报',
+  '司法救助',
+  '未成年人检察',
+  '支持起诉',
+  '府检联动',
 ];
 
 /** The terms whose Chinese appears in a text, longest first, each occurrence counted once. */
@@ -71,8 +85,17 @@ describe('terminology', () => {
 
   it('is what the Mongolian UI strings use wherever the Chinese has the term', () => {
     const checked = new Set([
-      'procuratorate', 'procuratorate-short', 'procuratorial-organs', 'procurator', 'procuratorial',
-      'public-interest-litigation-area', 'area', 'typical-case', 'judicial-aid', 'minors', 'website',
+      'procuratorate',
+      'procuratorate-short',
+      'procuratorial-organs',
+      'procurator',
+      'procuratorial',
+      'public-interest-litigation-area',
+      'area',
+      'typical-case',
+      'judicial-aid',
+      'minors',
+      'website',
     ]);
     const misses: string[] = [];
     for (const [key, chinese] of Object.entries(zh)) {

@@ -10,7 +10,12 @@ const form = tipFormRequest;
 const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
 const photoWithLocation = async () =>
   new File(
-    [await sharp({ create: { width: 8, height: 8, channels: 3, background: '#468' } }).withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N' } }).jpeg().toBuffer()],
+    [
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#468' } })
+        .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N' } })
+        .jpeg()
+        .toBuffer(),
+    ],
     'IMG_0001.jpg',
     { type: 'image/jpeg' },
   );

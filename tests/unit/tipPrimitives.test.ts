@@ -33,8 +33,7 @@ describe('receipt codes', () => {
 });
 
 describe('content sniffing', () => {
-  const bytes = (...values: Array<number | string>) =>
-    Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...value].map((c) => c.charCodeAt(0)) : [value])));
+  const bytes = (...values: Array<number | string>) => Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...value].map((c) => c.charCodeAt(0)) : [value])));
   it('recognises each evidence type by its first bytes', () => {
     expect(sniffEvidenceType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
     expect(sniffEvidenceType(bytes(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');

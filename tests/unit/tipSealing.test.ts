@@ -105,10 +105,13 @@ describe('sealing each tip to every active reviewer (HPKE)', () => {
     expect(new TextDecoder().decode(await openTipFile([wang.opening, oldKey], opened, tipId, 0, fromBase64Url(version1.file)))).toBe('%PDF-1.4 old evidence');
   });
 
-  it("does not seal new tips to a removed reviewer, and a re-seal takes old tips from them too", async () => {
+  it('does not seal new tips to a removed reviewer, and a re-seal takes old tips from them too', async () => {
     const [wang, li] = [await reviewer('wang'), await reviewer('li')];
     const before = sqlTipEnvironment({ reviewerKeys: [wang.listed, li.listed] });
-    await handleTipRequest(form({ ...tip, metadata: 'keep' }, [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'a.pdf', { type: 'application/pdf' })]), before.env);
+    await handleTipRequest(
+      form({ ...tip, metadata: 'keep' }, [new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31])], 'a.pdf', { type: 'application/pdf' })]),
+      before.env,
+    );
     const after = sqlTipEnvironment({ reviewerKeys: [wang.listed] });
     await handleTipRequest(form(tip), after.env);
     const [oldTip, newTip] = [before.tips()[0]!, after.tips()[0]!];

@@ -38,7 +38,25 @@ writeFileSync(onlyWang, JSON.stringify([{ name: 'wang', keyId: wang.keyId, publi
 const ascii = (text: string) => [...new TextEncoder().encode(text)];
 const segment = (marker: number, payload: number[]) => [0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload];
 // A JPEG whose EXIF says where it was taken.
-const jpeg = new Uint8Array([0xff, 0xd8, ...segment(0xe0, ascii('JFIF\0')), ...segment(0xe1, ascii('Exif\0\0GPSLatitude 43.65N')), ...segment(0xdb, [0, 1, 2, 3]), ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]), 0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0x33, 0xff, 0xd9]);
+const jpeg = new Uint8Array([
+  0xff,
+  0xd8,
+  ...segment(0xe0, ascii('JFIF\0')),
+  ...segment(0xe1, ascii('Exif\0\0GPSLatitude 43.65N')),
+  ...segment(0xdb, [0, 1, 2, 3]),
+  ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
+  0xff,
+  0xda,
+  0x00,
+  0x04,
+  0x01,
+  0x02,
+  0x11,
+  0x22,
+  0x33,
+  0xff,
+  0xd9,
+]);
 const pdf = new TextEncoder().encode('%PDF-1.4\n<HTA:APPLICATION /> evidence');
 
 async function submitTip(store: TipStore, attachments: AttachmentStore, description: string) {
@@ -57,7 +75,10 @@ async function submitTip(store: TipStore, attachments: AttachmentStore, descript
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: false,
       statusMinimumMs: 0,
-      reviewerKeys: [{ name: 'wang', publicKey: wang.publicKey }, { name: 'li', publicKey: li.publicKey }],
+      reviewerKeys: [
+        { name: 'wang', publicKey: wang.publicKey },
+        { name: 'li', publicKey: li.publicKey },
+      ],
       powHmacKey: 'tips-tool-test-pow-key-0123',
       powMaxNumber: 1000,
     },
@@ -103,9 +124,15 @@ describe('npm run tips (finding 4)', () => {
   it("opens every tip from wrangler's local D1 and R2 state offline, names files as staff save them, and re-seals away from a removed reviewer", async () => {
     const state = join(work, 'wrangler-state');
     const proxy = await getPlatformProxy<{ TIPS_DB: D1Database; TIPS_FILES: R2Bucket }>({ persist: { path: state }, envFiles: [] });
-    for (const name of readdirSync('migrations').filter((file) => file.endsWith('.sql')).sort()) {
+    for (const name of readdirSync('migrations')
+      .filter((file) => file.endsWith('.sql'))
+      .sort()) {
       const sql = readFileSync(`migrations/${name}`, 'utf8').replace(/--.*$/gm, '');
-      for (const statement of sql.split(/;\s*(?:\n|$)/).map((part) => part.trim()).filter(Boolean)) await proxy.env.TIPS_DB.prepare(statement).run();
+      for (const statement of sql
+        .split(/;\s*(?:\n|$)/)
+        .map((part) => part.trim())
+        .filter(Boolean))
+        await proxy.env.TIPS_DB.prepare(statement).run();
     }
     await submitTip(sqlTipStore(d1Driver(proxy.env.TIPS_DB)), r2AttachmentStore(proxy.env.TIPS_FILES), '本地 D1 里的真实线索：河道里有工业废水直接排放，离线打开。');
     await proxy.dispose();

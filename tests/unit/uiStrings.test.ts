@@ -15,7 +15,7 @@ describe('UI strings', () => {
   });
 
   it('rejects a language file with a missing, an empty or an unknown key, naming the key', () => {
-    const { ['nav.home']: _removed, ...missing } = mn;
+    const { 'nav.home': _removed, ...missing } = mn;
     const missingResult = uiStringsSchema.safeParse(missing);
     expect(missingResult.success).toBe(false);
     expect(missingResult.error?.issues[0]?.message).toContain('"nav.home" is missing');
@@ -43,13 +43,20 @@ describe('UI strings', () => {
     expect(JSON.stringify(mn)).not.toContain(retiredProcuratorateTerm);
     expect(mn['publications.unreviewedNotice']).toContain('ᠵᠥᠷᠢᠴᠡᠯ\u202Fᠲᠡᠢ');
     for (const wrong of ['ᠨᠢᠭᠡ\u202Fᠢ ', 'ᠡᠨᠡ\u202Fᠢ ', 'ᠦᠭᠡᠢ\u202Fᠢ ', 'ᠨᠡᠶᠢᠲᠡ\u202Fᠳᠠᠭᠠᠨ', 'ᠰᠠᠢᠲ ', 'ᠰᠠᠢᠲ\u202F', 'ᠨᠢᠭᠡᠳᠦᠭᠡᠷ']) {
-      expect(Object.values(mn).filter((text) => text.includes(wrong)), wrong).toEqual([]);
+      expect(
+        Object.values(mn).filter((text) => text.includes(wrong)),
+        wrong,
+      ).toEqual([]);
     }
   });
 
   it('puts no fixed suffix after an interpolated number: the reading decides it', () => {
     const fixedSuffix = /\}\}[\s\u202F](ᠡᠴᠡ|ᠠᠴᠠ|ᠳ᠋ᠤᠭᠠᠷ|ᠳ᠋ᠦ᠋ᠭᠡᠷ|ᠤ|ᠦ|ᠤᠨ|ᠦᠨ|ᠳᠤ|ᠳᠦ|ᠲᠤ|ᠲᠦ)(?![\u1820-\u1878])/u;
-    expect(Object.entries(mn).filter(([, text]) => fixedSuffix.test(text)).map(([key]) => key)).toEqual([]);
+    expect(
+      Object.entries(mn)
+        .filter(([, text]) => fixedSuffix.test(text))
+        .map(([key]) => key),
+    ).toEqual([]);
   });
 
   it('translates through the one translate function in each language', () => {

@@ -7,8 +7,7 @@ import { html, htmlString } from '../../lib/escapedHtml';
 import { tipFieldOrder, tipMessageValues, type TipField, type TipFieldErrors } from '../../lib/tips/tipSchema';
 
 /** The id of the control a field's error links to (a radio group links to its first choice). */
-export const tipFieldId = (field: TipField): string =>
-  field === 'identity' ? 'tip-identity-anonymous' : field === 'metadata' ? 'tip-metadata-remove' : `tip-${field}`;
+export const tipFieldId = (field: TipField): string => (field === 'identity' ? 'tip-identity-anonymous' : field === 'metadata' ? 'tip-metadata-remove' : `tip-${field}`);
 
 /** The error summary: a heading and a link to each field with a problem, in form order. */
 export function renderErrorSummary(t: Translate, errors: TipFieldErrors, formMessage?: string): string {
@@ -24,7 +23,5 @@ ${formMessage ? html`<p>${formMessage}</p>` : ''}${items.length ? html`<ul>${ite
 /** The message beside one field (empty when the field is fine). */
 export function renderFieldError(t: Translate, field: TipField, key: UiKey | undefined): string {
   if (!key) return '';
-  return htmlString(
-    html`<p class="field-error" id="tip-${field}-error"><span class="visually-hidden">${t('tip.error.prefix')}</span>${t(key, tipMessageValues)}</p>`,
-  );
+  return htmlString(html`<p class="field-error" id="tip-${field}-error"><span class="visually-hidden">${t('tip.error.prefix')}</span>${t(key, tipMessageValues)}</p>`);
 }

@@ -9,7 +9,19 @@ const payload = `"><script>alert(1)</script><textarea>'&`;
 
 describe('the tip form template', () => {
   it('shows every typed value again as exactly what was typed, with no element made from it', () => {
-    const form = parse(renderTipForm('zh', { description: payload, place: payload, responsible: payload, name: payload, phone: payload, email: payload, noticedOn: payload, category: payload, region: payload }));
+    const form = parse(
+      renderTipForm('zh', {
+        description: payload,
+        place: payload,
+        responsible: payload,
+        name: payload,
+        phone: payload,
+        email: payload,
+        noticedOn: payload,
+        category: payload,
+        region: payload,
+      }),
+    );
     expect(form.querySelectorAll('script')).toHaveLength(0);
     expect(form.querySelector('textarea#tip-description')!.text).toBe(payload);
     for (const field of ['place', 'responsible', 'name', 'phone', 'email', 'noticedOn']) {
@@ -32,7 +44,9 @@ describe('the tip form template', () => {
     expect(checkedChoice({ metadata: payload })).toBe('remove');
     expect(checkedChoice({ metadata: 'keep' })).toBe('keep');
     for (const locale of ['zh', 'mn'] as const) {
-      const labels = parse(renderTipForm(locale)).querySelectorAll('label[for^="tip-metadata-"]').map((label) => label.text);
+      const labels = parse(renderTipForm(locale))
+        .querySelectorAll('label[for^="tip-metadata-"]')
+        .map((label) => label.text);
       expect(labels).toEqual([useTranslations(locale)('tip.metadata.remove'), useTranslations(locale)('tip.metadata.keep')]);
     }
   });

@@ -121,7 +121,12 @@ function decapField(path: string, schema: JsonSchema, required: boolean): DecapF
   const base: DecapField = { name, label, widget: 'string', required, ...(hint ? { hint } : {}) };
   if (schema.default !== undefined) base.default = schema.default;
   if (perLanguageWidgets[path]) {
-    return { ...base, widget: perLanguageWidgets[path], ...(schema.enum ? { options: selectOptions(path, schema.enum) } : {}), ...(schema.pattern ? { pattern: [schema.pattern, '格式不对'] } : {}) };
+    return {
+      ...base,
+      widget: perLanguageWidgets[path],
+      ...(schema.enum ? { options: selectOptions(path, schema.enum) } : {}),
+      ...(schema.pattern ? { pattern: [schema.pattern, '格式不对'] } : {}),
+    };
   }
   if (path === 'cover.src') return { ...base, widget: 'image', choose_url: false };
   if (schema.const !== undefined) return { ...base, widget: 'hidden', default: schema.const };
@@ -130,7 +135,15 @@ function decapField(path: string, schema: JsonSchema, required: boolean): DecapF
     return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
   }
   if (schema.type === 'string' && schema.pattern === localDateTimePattern) {
-    return { ...base, widget: 'datetime', format: 'YYYY-MM-DD HH:mm', date_format: 'YYYY-MM-DD', time_format: 'HH:mm', picker_utc: false, pattern: [schema.pattern, '写成 2026-12-10 09:30（北京时间）'] };
+    return {
+      ...base,
+      widget: 'datetime',
+      format: 'YYYY-MM-DD HH:mm',
+      date_format: 'YYYY-MM-DD',
+      time_format: 'HH:mm',
+      picker_utc: false,
+      pattern: [schema.pattern, '写成 2026-12-10 09:30（北京时间）'],
+    };
   }
   if (schema.type === 'string' && schema.format === 'email') return { ...base, pattern: [schema.pattern!, '不是电子邮箱地址'] };
   if (schema.type === 'string' && schema.pattern) return { ...base, pattern: [schema.pattern, '只能用小写字母、数字和连字符，例如 horqin-river-cleanup'] };

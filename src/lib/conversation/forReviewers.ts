@@ -35,7 +35,8 @@ export async function sealForReviewers(
   body: MessageBody,
   files: ReadonlyArray<Uint8Array<ArrayBuffer>> = [],
 ): Promise<SealedForReviewers> {
-  if ((body.files?.length ?? 0) !== files.length) throw new RangeError(`Message ${position + 1} of tip ${tipId} describes ${body.files?.length ?? 0} files but ${files.length} were given.`);
+  if ((body.files?.length ?? 0) !== files.length)
+    throw new RangeError(`Message ${position + 1} of tip ${tipId} describes ${body.files?.length ?? 0} files but ${files.length} were given.`);
   const seal = await startTipSeal(reviewerSealId(tipId, position, author), reviewers);
   return {
     body: await sealTipContent(seal, JSON.stringify(body)),

@@ -22,7 +22,8 @@ const version = 1;
 export const forTipsterPrefix = 'tipster1:';
 const encLength = 32;
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const messageLabel = (tipId: string, position: number, author: MessageAuthor) => utf8(`procuratorate-conversation v1|for tipster|tip:${tipId}|position:${position}|author:${author}`);
+const messageLabel = (tipId: string, position: number, author: MessageAuthor) =>
+  utf8(`procuratorate-conversation v1|for tipster|tip:${tipId}|position:${position}|author:${author}`);
 
 export interface ForTipsterOptions {
   /** Who wrote it: 'staff' (the default) or 'tipster' for the tipster's own copy. */
@@ -70,7 +71,9 @@ export async function openWithTipsterKeys(keys: TipsterKeys, tipId: string, posi
   try {
     opened = await suite.open({ recipientKey: keys.pair, enc: bytes.slice(1, 1 + encLength), info: label }, bytes.slice(1 + encLength), label);
   } catch {
-    throw new SealingKeyError(`Message ${position + 1} of tip ${tipId} does not open with this code: a wrong code, or a message changed or moved from another tip, place or author.`);
+    throw new SealingKeyError(
+      `Message ${position + 1} of tip ${tipId} does not open with this code: a wrong code, or a message changed or moved from another tip, place or author.`,
+    );
   }
   return JSON.parse(new TextDecoder().decode(opened)) as MessageBody;
 }

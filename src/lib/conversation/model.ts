@@ -70,8 +70,12 @@ export function sentHourOf(sentAt: Date): string {
 export function inConversationOrder(messages: ReadonlyArray<ConversationMessage>): ConversationMessage[] {
   const ordered = [...messages].sort((a, b) => a.position - b.position);
   ordered.forEach((message, index) => {
-    if (message.position !== index) throw new ConversationOrderError(`The conversation of tip ${message.tipId} has message ${message.position + 1} where message ${index + 1} should be: a message is missing or repeated.`);
-    if (index > 0 && message.tipId !== ordered[0]!.tipId) throw new ConversationOrderError(`Messages of tips ${ordered[0]!.tipId} and ${message.tipId} are mixed in one conversation.`);
+    if (message.position !== index)
+      throw new ConversationOrderError(
+        `The conversation of tip ${message.tipId} has message ${message.position + 1} where message ${index + 1} should be: a message is missing or repeated.`,
+      );
+    if (index > 0 && message.tipId !== ordered[0]!.tipId)
+      throw new ConversationOrderError(`Messages of tips ${ordered[0]!.tipId} and ${message.tipId} are mixed in one conversation.`);
   });
   return ordered;
 }

@@ -35,7 +35,14 @@ export async function sealMessage(message: MessageToSeal): Promise<SealedMessage
   const body: MessageBody = described.length ? { text, sentAt: sentAt.toISOString(), files: described } : { text, sentAt: sentAt.toISOString() };
   const [forTipster, forReviewers] = await Promise.all([
     sealForTipster(tipsterPublicKey, tipId, position, text, { author, sentAt, files: described }),
-    sealForReviewers(reviewers, tipId, position, author, body, files.map((file) => file.bytes)),
+    sealForReviewers(
+      reviewers,
+      tipId,
+      position,
+      author,
+      body,
+      files.map((file) => file.bytes),
+    ),
   ]);
   return {
     tipId,

@@ -44,7 +44,9 @@ export async function tipsterPrivateKeyFromCode(typedCode: string): Promise<Uint
   const code = normalizeReceiptCode(typedCode);
   if (!code) throw new NotAReceiptCodeError('This is not a receipt code: it needs 20 letters and digits from the receipt alphabet.');
   const material = await crypto.subtle.importKey('raw', utf8(code), 'HKDF', false, ['deriveBits']);
-  const seed = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: utf8(tipsterKeySalt), info: utf8(tipsterKeyInfo) }, material, privateKeyLength * 8));
+  const seed = new Uint8Array(
+    await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: utf8(tipsterKeySalt), info: utf8(tipsterKeyInfo) }, material, privateKeyLength * 8),
+  );
   const privateKey = clampX25519Scalar(seed);
   seed.fill(0);
   return privateKey;

@@ -43,7 +43,8 @@ interface SessionPayload {
 }
 
 async function sessionKey(secret: string): Promise<CryptoKey> {
-  if (secret.length < minimumSessionSecretLength) throw new SessionSecretError(`TIPSTER_SESSION_SECRET is shorter than ${minimumSessionSecretLength} characters: set a long random value (e.g. \`openssl rand -base64 48\`).`);
+  if (secret.length < minimumSessionSecretLength)
+    throw new SessionSecretError(`TIPSTER_SESSION_SECRET is shorter than ${minimumSessionSecretLength} characters: set a long random value (e.g. \`openssl rand -base64 48\`).`);
   const material = await crypto.subtle.importKey('raw', utf8(secret), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: utf8('procuratorate-conversation v1|session key salt'), info: utf8('procuratorate-conversation v1|tipster session key') },
@@ -72,7 +73,14 @@ export async function issueTipsterSession(secret: string, tipId: string, keys: T
 
 function isPayload(value: unknown): value is SessionPayload {
   const payload = value as SessionPayload;
-  return typeof payload === 'object' && payload !== null && typeof payload.tipId === 'string' && typeof payload.sessionId === 'string' && typeof payload.expiresAt === 'number' && typeof payload.privateKey === 'string';
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof payload.tipId === 'string' &&
+    typeof payload.sessionId === 'string' &&
+    typeof payload.expiresAt === 'number' &&
+    typeof payload.privateKey === 'string'
+  );
 }
 
 /**

@@ -142,7 +142,8 @@ async function openingKey(name: string, keyId: string, privateKey: CryptoKey, ra
 
 async function importReviewerKeyFile(file: ReviewerKeyFile, passphrase: string): Promise<OpeningKey> {
   const raw = await checkedPublicKey(file.publicKey, file.keyId);
-  if (!file.passphrase || !file.sealedPrivateKey || !Number.isInteger(file.passphrase.iterations)) throw new SealingKeyError('The key file is damaged: its protected private key is missing.');
+  if (!file.passphrase || !file.sealedPrivateKey || !Number.isInteger(file.passphrase.iterations))
+    throw new SealingKeyError('The key file is damaged: its protected private key is missing.');
   const unwrappingKey = await passphraseKey(passphrase, fromBase64Url(file.passphrase.salt), file.passphrase.iterations, 'unwrapKey');
   let privateKey: CryptoKey;
   try {

@@ -81,7 +81,9 @@ async function decrypt(key: CryptoKey, tipId: string, part: SealedPart, sealed: 
   try {
     return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.slice(0, ivLength), additionalData: partLabel(tipId, part) }, key, sealed.slice(ivLength)));
   } catch {
-    throw new SealingKeyError(`The sealed ${part === 'content' ? 'content' : `file ${part.file + 1}`} does not open as part of tip ${tipId}: it was changed, damaged or copied from another tip.`);
+    throw new SealingKeyError(
+      `The sealed ${part === 'content' ? 'content' : `file ${part.file + 1}`} does not open as part of tip ${tipId}: it was changed, damaged or copied from another tip.`,
+    );
   }
 }
 
@@ -95,8 +97,7 @@ function joinBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return joined;
 }
 
-const contentText = (wraps: Uint8Array, body: Uint8Array) =>
-  `${sealedTextPrefix}${toBase64Url(joinBytes(Uint8Array.of(version, wraps.byteLength / wrapLength), wraps, body))}`;
+const contentText = (wraps: Uint8Array, body: Uint8Array) => `${sealedTextPrefix}${toBase64Url(joinBytes(Uint8Array.of(version, wraps.byteLength / wrapLength), wraps, body))}`;
 
 /** The tip's content (JSON text) for its database column. */
 export async function sealTipContent(seal: TipSeal, text: string): Promise<string> {
@@ -140,7 +141,11 @@ async function unwrapContentKey(keys: ReadonlyArray<OpeningKey>, tipId: string, 
   const wrap = content.wraps.subarray(index * wrapLength, (index + 1) * wrapLength);
   try {
     return new Uint8Array(
-      await suite.open({ recipientKey: holder.pair, enc: wrap.slice(keyIdLength, keyIdLength + encLength), info: wrapInfo(tipId) }, wrap.slice(keyIdLength + encLength), wrap.slice(0, keyIdLength)),
+      await suite.open(
+        { recipientKey: holder.pair, enc: wrap.slice(keyIdLength, keyIdLength + encLength), info: wrapInfo(tipId) },
+        wrap.slice(keyIdLength + encLength),
+        wrap.slice(0, keyIdLength),
+      ),
     );
   } catch {
     throw new SealingKeyError(`The sealed content does not open as tip ${tipId} with key ${holder.keyId}: it was changed, damaged or copied from another tip.`);
@@ -166,7 +171,13 @@ export async function openTipContent(keys: ReadonlyArray<OpeningKey>, tipId: str
 }
 
 /** Opens file `index` of an opened tip (version-1 files open with the keys themselves). */
-export async function openTipFile(keys: ReadonlyArray<OpeningKey>, opened: OpenedTip, tipId: string, index: number, sealed: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function openTipFile(
+  keys: ReadonlyArray<OpeningKey>,
+  opened: OpenedTip,
+  tipId: string,
+  index: number,
+  sealed: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (sealed[0] === legacyVersion) return openLegacyBytes(keys, sealed);
   if (sealed[0] !== version || !opened.contentKey) throw new SealingKeyError(`File ${index + 1} of tip ${tipId} is of an unknown format.`);
   return decrypt(opened.contentKey, tipId, { file: index }, sealed.slice(1));

@@ -58,7 +58,10 @@ function isTrusted(address: string, policy: ClientAddressPolicy): boolean {
 export function clientAddressOf(socketAddress: string | undefined, headerValue: string | undefined, policy: ClientAddressPolicy): string | undefined {
   let client = socketAddress;
   if (!policy.header || !client || !isTrusted(client, policy) || !headerValue) return client && rateLimitSubject(client) ? client : undefined;
-  const hops = headerValue.split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = headerValue
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (const hop of hops.reverse()) {
     if (!ipaddr.isValid(hop)) break;
     client = hop;

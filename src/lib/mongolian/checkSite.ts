@@ -22,9 +22,7 @@ const hasMongolian = /[\u1820-\u18AA]/u;
 const mongolianPublication = /^src\/content\/([^/]+)\/mn\/([^/]+\.mdx?)$/u;
 
 function textFindings(file: string, lines: { line: number; text: string }[]): Finding[] {
-  return lines.flatMap(({ line, text }) =>
-    checkMongolianText(text).map((found) => ({ file, line, rule: found.rule, wrong: found.wrong, fix: found.fix, message: found.message })),
-  );
+  return lines.flatMap(({ line, text }) => checkMongolianText(text).map((found) => ({ file, line, rule: found.rule, wrong: found.wrong, fix: found.fix, message: found.message })));
 }
 
 function translationFindings(file: string, missing: MissingFinding[], originalFile: string, line: number): Finding[] {

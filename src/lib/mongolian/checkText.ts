@@ -129,9 +129,31 @@ function endingName(sound: StemSound | undefined): string {
 
 /** Chinese and ASCII punctuation that has a Mongolian form. */
 const punctuationFixes: Record<string, string> = {
-  '，': '᠂', '、': '᠂', '。': '᠃', '；': '᠂', '：': '᠄', '？': '︖', '！': '︕',
-  '“': '︽', '”': '︾', '‘': '︽', '’': '︾', '《': '︽', '》': '︾', '〈': '︿', '〉': '﹀',
-  '（': '︵', '）': '︶', '(': '︵', ')': '︶', '【': '﹇', '】': '﹈', '〔': '﹇', '〕': '﹈', '[': '﹇', ']': '﹈',
+  '，': '᠂',
+  '、': '᠂',
+  '。': '᠃',
+  '；': '᠂',
+  '：': '᠄',
+  '？': '︖',
+  '！': '︕',
+  '“': '︽',
+  '”': '︾',
+  '‘': '︽',
+  '’': '︾',
+  '《': '︽',
+  '》': '︾',
+  '〈': '︿',
+  '〉': '﹀',
+  '（': '︵',
+  '）': '︶',
+  '(': '︵',
+  ')': '︶',
+  '【': '﹇',
+  '】': '﹈',
+  '〔': '﹇',
+  '〕': '﹈',
+  '[': '﹇',
+  ']': '﹈',
 };
 const punctuationPattern = /[，、。；：？！“”‘’《》〈〉（）()【】〔〕[\]]/gu;
 
@@ -142,7 +164,7 @@ function punctuationFindings(text: string): TextFinding[] {
     index: match.index,
     wrong: text.slice(Math.max(0, match.index - 6), match.index + 7),
     fix: punctuationFixes[match[0]],
-    message: `${match[0]} is ${/[(\[\])]/u.test(match[0]) ? 'an ASCII bracket' : 'Chinese punctuation'} in Mongolian text: write ${punctuationFixes[match[0]]}`,
+    message: `${match[0]} is ${/[([\])]/u.test(match[0]) ? 'an ASCII bracket' : 'Chinese punctuation'} in Mongolian text: write ${punctuationFixes[match[0]]}`,
   }));
 }
 

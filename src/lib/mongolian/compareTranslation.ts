@@ -31,10 +31,16 @@ export function chineseNumberValue(text: string): number | undefined {
   let current = 0;
   for (const character of text) {
     if (character in chineseDigits) current = chineseDigits[character];
-    else if (character === '十') { total += (current || 1) * 10; current = 0; }
-    else if (character === '百') { total += (current || 1) * 100; current = 0; }
-    else if (character === '千') { total += (current || 1) * 1000; current = 0; }
-    else return undefined;
+    else if (character === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (character === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (character === '千') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return undefined;
   }
   return total + current;
 }
@@ -49,7 +55,11 @@ const mongolianArticle = new RegExp(`(\\d+)${SEP}${ordinal}${SEP}ᠵᠦᠢᠯ`, 
 const mongolianDatePart = new RegExp(`(\\d{4})${SEP}ᠣᠨ|(\\d{1,2})${SEP}(?:${ordinal}${SEP})?ᠰᠠᠷ|(\\d{1,2})${SEP}ᠤ?${SEP}ᠡᠳᠦᠷ`, 'gu');
 const mongolianNumber = /(\d+(?:,\d{3})*(?:\.\d+)?)[ \u202F]*(ᠲᠦᠮᠡ|ᠪᠤᠮ)?/gu;
 
-interface CalendarDate { year?: number; month?: number; day?: number }
+interface CalendarDate {
+  year?: number;
+  month?: number;
+  day?: number;
+}
 
 function datesOfChinese(lines: Line[]): Located<CalendarDate>[] {
   const dates: Located<CalendarDate>[] = [];
@@ -126,7 +136,13 @@ export function missingFacts(original: Line[], translation: Line[]): MissingFind
     for (const match of text.matchAll(chineseArticle)) {
       const value = chineseNumberValue(match[1]);
       if (value !== undefined && !translatedArticles.has(value)) {
-        findings.push({ rule: 'missing-article', original: match[0], originalLine: line, message: `article ${match[0]} of the original is not in the translation`, fix: `add "${value} ᠳ᠋ᠤᠭᠠᠷ/ᠳ᠋ᠦ᠋ᠭᠡᠷ ᠵᠦᠢᠯ"` });
+        findings.push({
+          rule: 'missing-article',
+          original: match[0],
+          originalLine: line,
+          message: `article ${match[0]} of the original is not in the translation`,
+          fix: `add "${value} ᠳ᠋ᠤᠭᠠᠷ/ᠳ᠋ᠦ᠋ᠭᠡᠷ ᠵᠦᠢᠯ"`,
+        });
       }
     }
     originalWithoutFacts.push({ line, text: text.replace(chineseArticle, ' ') });
@@ -136,7 +152,13 @@ export function missingFacts(original: Line[], translation: Line[]): MissingFind
   const withoutDates: Line[] = [];
   for (const date of datesOfChinese(originalWithoutFacts)) {
     if (!translatedDates.some((candidate) => sameDate(date.value, candidate))) {
-      findings.push({ rule: 'missing-date', original: date.original, originalLine: date.line, message: `the date ${date.original} of the original is not in the translation`, fix: `add ${describeDate(date.value)}` });
+      findings.push({
+        rule: 'missing-date',
+        original: date.original,
+        originalLine: date.line,
+        message: `the date ${date.original} of the original is not in the translation`,
+        fix: `add ${describeDate(date.value)}`,
+      });
     }
   }
   for (const { line, text } of originalWithoutFacts) withoutDates.push({ line, text: text.replace(chineseDate, (whole) => (/[年月日]/u.test(whole) ? ' ' : whole)) });
@@ -149,7 +171,13 @@ export function missingFacts(original: Line[], translation: Line[]): MissingFind
       const plain = Number(match[1].replaceAll(',', ''));
       if (translatedNumbers.has(value) || (!match[2] && translatedNumbers.has(plain)) || reported.has(value)) continue;
       reported.add(value);
-      findings.push({ rule: 'missing-figure', original: match[0].trim(), originalLine: line, message: `the figure ${match[0].trim()} of the original is not in the translation`, fix: `add ${match[2] ? `${match[1]} ${match[2] === '万' ? 'ᠲᠦᠮᠡ' : 'ᠪᠤᠮ'} (= ${value})` : value}` });
+      findings.push({
+        rule: 'missing-figure',
+        original: match[0].trim(),
+        originalLine: line,
+        message: `the figure ${match[0].trim()} of the original is not in the translation`,
+        fix: `add ${match[2] ? `${match[1]} ${match[2] === '万' ? 'ᠲᠦᠮᠡ' : 'ᠪᠤᠮ'} (= ${value})` : value}`,
+      });
     }
   }
   return findings;
@@ -161,9 +189,21 @@ export function missingSections(original: { line: number; level: number; text: s
   original.forEach((heading, index) => {
     const counterpart = translation[index];
     if (counterpart === undefined) {
-      findings.push({ rule: 'missing-section', original: heading.text, originalLine: heading.line, message: `the section "${heading.text}" of the original has no heading in the translation (${translation.length} headings against ${original.length})`, fix: `add a level-${heading.level} heading (${'#'.repeat(heading.level)}) and its text` });
+      findings.push({
+        rule: 'missing-section',
+        original: heading.text,
+        originalLine: heading.line,
+        message: `the section "${heading.text}" of the original has no heading in the translation (${translation.length} headings against ${original.length})`,
+        fix: `add a level-${heading.level} heading (${'#'.repeat(heading.level)}) and its text`,
+      });
     } else if (counterpart.level !== heading.level) {
-      findings.push({ rule: 'missing-section', original: heading.text, originalLine: heading.line, message: `heading ${index + 1} is level ${counterpart.level} in the translation but level ${heading.level} ("${heading.text}") in the original: the sections do not line up`, fix: `make heading ${index + 1} ${'#'.repeat(heading.level)} and check the order of sections` });
+      findings.push({
+        rule: 'missing-section',
+        original: heading.text,
+        originalLine: heading.line,
+        message: `heading ${index + 1} is level ${counterpart.level} in the translation but level ${heading.level} ("${heading.text}") in the original: the sections do not line up`,
+        fix: `make heading ${index + 1} ${'#'.repeat(heading.level)} and check the order of sections`,
+      });
     }
   });
   return findings;
@@ -178,6 +218,7 @@ export interface Term {
 
 /** Search key of a text with brackets and punctuation as word breaks (︽ᠪᠦᠬᠦᠳᠡ is the word ᠪᠦᠬᠦᠳᠡ). */
 function wordsKey(text: string): string {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiners and variation selectors are listed one by one on purpose, not as parts of a sequence.
   return mongolianSearchKey(text.replace(/[^\p{L}\p{M}\p{N}\u180B-\u180F\u200C\u200D\u202F]+/gu, ' '));
 }
 
@@ -199,7 +240,13 @@ export function termsTranslatedOtherwise(original: Line[], translation: Line[], 
     // The term's last word may carry a suffix written on (ᠰᠢᠯᠭᠠᠭᠴᠢᠳ), so only its start is bounded.
     const accepted = [term.mn, ...(term.variants ?? [])].map((form) => ` ${wordsKey(form)}`);
     if (accepted.some((form) => translatedKey.includes(form))) continue;
-    findings.push({ rule: 'term', original: term.zh, originalLine: where.line, message: `the original says ${term.zh}; the terminology file (term "${term.id}") translates it ${term.mn}, which the translation does not use`, fix: `write ${term.mn}` });
+    findings.push({
+      rule: 'term',
+      original: term.zh,
+      originalLine: where.line,
+      message: `the original says ${term.zh}; the terminology file (term "${term.id}") translates it ${term.mn}, which the translation does not use`,
+      fix: `write ${term.mn}`,
+    });
   }
   return findings;
 }

@@ -76,11 +76,9 @@ const suffixes: Record<MongolianNumberCase, (reading: NumeralWord) => string> = 
   // The ordinal ᠳᠤᠭᠠᠷ/ᠳᠦᠭᠡᠷ as Inner Mongolian government pages encode it (FVS1 after DA).
   ordinal: ({ vowelClass }) => (vowelClass === 'back' ? 'ᠳ᠋ᠤᠭᠠᠷ' : 'ᠳ᠋ᠦ᠋ᠭᠡᠷ'),
   ablative: ({ vowelClass }) => (vowelClass === 'back' ? 'ᠠᠴᠠ' : 'ᠡᠴᠡ'),
-  genitive: ({ vowelClass, ending }) =>
-    ending === 'unstable-n' ? (vowelClass === 'back' ? 'ᠤ' : 'ᠦ') : vowelClass === 'back' ? 'ᠤᠨ' : 'ᠦᠨ',
+  genitive: ({ vowelClass, ending }) => (ending === 'unstable-n' ? (vowelClass === 'back' ? 'ᠤ' : 'ᠦ') : vowelClass === 'back' ? 'ᠤᠨ' : 'ᠦᠨ'),
   // ᠲᠤ/ᠲᠦ after r (and b g s d); ᠳᠤ/ᠳᠦ after vowels, n, m, l and ng.
-  dative: ({ vowelClass, ending }) =>
-    ending === 'r' ? (vowelClass === 'back' ? 'ᠲᠤ' : 'ᠲᠦ') : vowelClass === 'back' ? 'ᠳᠤ' : 'ᠳᠦ',
+  dative: ({ vowelClass, ending }) => (ending === 'r' ? (vowelClass === 'back' ? 'ᠲᠤ' : 'ᠲᠦ') : vowelClass === 'back' ? 'ᠳᠤ' : 'ᠳᠦ'),
   // The accusative takes the vowel stem of an unstable-n word (ᠳᠣᠯᠣᠭ᠎ᠠ ᠶᠢ), ᠢ after a consonant.
   accusative: ({ ending }) => (ending === 'unstable-n' ? 'ᠶᠢ' : 'ᠢ'),
 };

@@ -12,7 +12,24 @@ export interface TextLine {
 }
 
 /** Header fields that are codes or dates, not prose. */
-const structuredFields = new Set(['date', 'region', 'category', 'caseType', 'lang', 'translationKey', 'translationStatus', 'draft', 'measure', 'src', 'start', 'end', 'audience', 'kind', 'updated', 'slug']);
+const structuredFields = new Set([
+  'date',
+  'region',
+  'category',
+  'caseType',
+  'lang',
+  'translationKey',
+  'translationStatus',
+  'draft',
+  'measure',
+  'src',
+  'start',
+  'end',
+  'audience',
+  'kind',
+  'updated',
+  'slug',
+]);
 
 /** Markdown and MDX syntax that is not text: links keep their words, images their alt text. */
 function proseOfMarkdownLine(line: string): string {
@@ -112,7 +129,7 @@ export function stringsOfJson(source: string): { line: number; path: string[]; t
       if (offset >= searchFrom) searchFrom = offset;
       found.push({ line: lineAt(offset), path, text: value });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, String(index)]));
+      for (const [index, item] of value.entries()) walk(item, [...path, String(index)]);
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
     }

@@ -11,7 +11,10 @@ const mongolianText = /\p{Script=Mongolian}/u;
 const termSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'lower-case words joined by "-", e.g. "procuratorate"' }),
   zh: z.string().trim().min(1, { error: 'write the Chinese term' }),
-  mn: z.string().trim().regex(mongolianText, { error: 'write the term in Mongolian script' })
+  mn: z
+    .string()
+    .trim()
+    .regex(mongolianText, { error: 'write the term in Mongolian script' })
     .refine((text) => !/\p{Script=Mongolian} (ᠤᠨ|ᠦᠨ|ᠶᠢᠨ|ᠤ|ᠦ|ᠳᠤ|ᠲᠤ|ᠳᠦ|ᠲᠦ|ᠶᠢ|ᠢ)(?!\p{Script=Mongolian})/u.test(text), {
       error: 'a case suffix follows a plain space; join it with U+202F (narrow no-break space)',
     }),

@@ -101,9 +101,7 @@ function measureTotals(cases: CaseFacts[]): MeasureTotal[] {
 
 function contributionsOf(cases: CaseFacts[], measure: FigureMeasure): Contribution[] {
   return cases.flatMap((item) =>
-    item.figures
-      .filter((figure) => figure.measure === measure)
-      .map((figure) => ({ slug: item.slug, year: item.year, value: figure.value, label: figure.label })),
+    item.figures.filter((figure) => figure.measure === measure).map((figure) => ({ slug: item.slug, year: item.year, value: figure.value, label: figure.label })),
   );
 }
 
@@ -113,9 +111,9 @@ function sumExactly(values: number[]): number {
 }
 
 /** Counts per value in the given order; values with no case are left out. */
-function countBy(cases: CaseFacts[], valueOf: (item: CaseFacts) => string, order: readonly string[]): CaseCount[] {
+function countBy(cases: CaseFacts[], valueFor: (item: CaseFacts) => string, order: readonly string[]): CaseCount[] {
   return order.flatMap((value) => {
-    const slugs = cases.filter((item) => valueOf(item) === value).map((item) => item.slug);
+    const slugs = cases.filter((item) => valueFor(item) === value).map((item) => item.slug);
     return slugs.length === 0 ? [] : [{ value, count: slugs.length, slugs }];
   });
 }

@@ -18,7 +18,19 @@ export interface OpenDataRow {
 }
 
 /** The columns in order; each has a heading and a description in every language (data.column.*). */
-export const openDataColumns = ['slug', 'title', 'url', 'date', 'year', 'category', 'region', 'measure', 'value', 'unit', 'label'] as const satisfies readonly (keyof OpenDataRow)[];
+export const openDataColumns = [
+  'slug',
+  'title',
+  'url',
+  'date',
+  'year',
+  'category',
+  'region',
+  'measure',
+  'value',
+  'unit',
+  'label',
+] as const satisfies readonly (keyof OpenDataRow)[];
 
 export type OpenDataColumn = (typeof openDataColumns)[number];
 

@@ -23,8 +23,6 @@ export function publicationFeed(options: { locale: Locale; site: URL; titleKey: 
     site: new URL(localizedPath(locale, `/${folder}/`), site).href,
     trailingSlash: true,
     customData: `<language>${localeMap[locale].htmlLang}</language>`,
-    items: items
-      .filter((item) => !item.isFallback)
-      .map((item) => ({ title: item.title, description: item.summary, pubDate: item.date, link: new URL(item.link, site).href })),
+    items: items.filter((item) => !item.isFallback).map((item) => ({ title: item.title, description: item.summary, pubDate: item.date, link: new URL(item.link, site).href })),
   });
 }

@@ -63,7 +63,10 @@ function localStamp(localDateTime: string): string {
 
 /** An instant in UTC: "20261125T000000Z". */
 function utcStamp(instant: Date): string {
-  return `${instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+  return `${instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}`;
 }
 
 /** A one-event iCalendar file (RFC 5545) with its time zone, lines ending in CRLF. */

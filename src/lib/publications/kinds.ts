@@ -8,16 +8,7 @@ import { useTranslations } from '../../i18n';
 import type { UiKey } from '../../i18n/schema';
 import { categoryLabel, regionLabel } from '../taxonomy';
 import { formatTime } from '../formatDate';
-import {
-  detailPath,
-  kindFolder,
-  localizedArticles,
-  localizedCases,
-  localizedNotices,
-  type ArticleItem,
-  type CaseItem,
-  type NoticeItem,
-} from './collections';
+import { detailPath, kindFolder, localizedArticles, localizedCases, localizedNotices, type ArticleItem, type CaseItem, type NoticeItem } from './collections';
 import { articleFacets, caseFacets, noticeFacets } from './facets';
 import { publicationFeed } from './feed';
 import { listPagePaths, type Facet, type ListRoute } from './listRoutes';
@@ -70,8 +61,7 @@ export const caseKind: KindDescriptor<CaseItem> = {
   titleKey: 'nav.cases',
   itemsIn: localizedCases,
   facets: caseFacets,
-  facetLabel: (name, value, locale, t) =>
-    name === 'category' ? categoryLabel(value, locale) : name === 'region' ? regionLabel(value, locale) : yearLabel(value, t),
+  facetLabel: (name, value, locale, t) => (name === 'category' ? categoryLabel(value, locale) : name === 'region' ? regionLabel(value, locale) : yearLabel(value, t)),
   card: (item, locale) => ({
     ...baseCard('cases', item, locale),
     meta: [categoryLabel(item.entry.data.category, locale), regionLabel(item.entry.data.region, locale)],
@@ -140,9 +130,7 @@ export function listPageView<Item extends ItemBase>(descriptor: KindDescriptor<I
 
 /** Every detail page of a kind (one per item and language), with the item as a prop. */
 export async function detailStaticPaths<Item extends ItemBase>(descriptor: KindDescriptor<Item>) {
-  const perLocale = await Promise.all(
-    locales.map(async (locale) => (await descriptor.itemsIn(locale)).map((item) => ({ params: { locale, slug: item.slug }, props: { item } }))),
-  );
+  const perLocale = await Promise.all(locales.map(async (locale) => (await descriptor.itemsIn(locale)).map((item) => ({ params: { locale, slug: item.slug }, props: { item } }))));
   return perLocale.flat();
 }
 

@@ -20,9 +20,7 @@ const listOf = (values: readonly string[]) => values.join(', ');
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
     error: (issue) =>
-      issue.input === undefined
-        ? `is missing; write one of: ${listOf(values)}`
-        : `"${String(issue.input)}" is not a known ${what}; use one of: ${listOf(values)}`,
+      issue.input === undefined ? `is missing; write one of: ${listOf(values)}` : `"${String(issue.input)}" is not a known ${what}; use one of: ${listOf(values)}`,
   });
 
 const text = (what: string) =>

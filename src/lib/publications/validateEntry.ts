@@ -9,10 +9,7 @@ const kindNames: Record<PublicationKind, string> = {
 
 /** "figures[0].value" from zod's ["figures", 0, "value"]. */
 function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
 }
 
 /**

@@ -35,9 +35,7 @@ function keySetFor(jwksUrl: string) {
   return keySet;
 }
 
-export type AccessCheck =
-  | { ok: true; actor: string; sessionId: string; kind: 'person' | 'service' }
-  | { ok: false; reason: 'forged' | 'expired' };
+export type AccessCheck = { ok: true; actor: string; sessionId: string; kind: 'person' | 'service' } | { ok: false; reason: 'forged' | 'expired' };
 
 interface AccessClaims extends JWTPayload {
   email?: string;

@@ -41,7 +41,8 @@ export interface StaffConfig {
 
 const schema = z
   .object({
-    STAFF_SESSION_SECRET: z.string({ error: 'STAFF_SESSION_SECRET is not set: add a long random secret (see .dev.vars.example).' })
+    STAFF_SESSION_SECRET: z
+      .string({ error: 'STAFF_SESSION_SECRET is not set: add a long random secret (see .dev.vars.example).' })
       .min(32, { error: 'STAFF_SESSION_SECRET is shorter than 32 characters: use a long random secret.' }),
     STAFF_SESSION_HOURS: z.coerce.number().positive().max(24).default(8),
     STAFF_PASSWORD_LOGIN: z.enum(['0', '1']).optional(),
@@ -50,7 +51,12 @@ const schema = z
     STAFF_ACCESS_ISSUER: z.url().optional(),
     STAFF_ACCESS_SERVICE_TOKENS: z.string().default(''),
     STAFF_LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(3),
-    STAFF_LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().max(300, { error: 'STAFF_LOGIN_MAX_DELAY_SECONDS over 300 would let anyone keep a reviewer out for long: use at most 300.' }).default(60),
+    STAFF_LOGIN_MAX_DELAY_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(300, { error: 'STAFF_LOGIN_MAX_DELAY_SECONDS over 300 would let anyone keep a reviewer out for long: use at most 300.' })
+      .default(60),
     STAFF_LOGIN_CLIENT_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(900),
     STAFF_LOGIN_CHECKS_PER_MINUTE: z.coerce.number().int().positive().default(60),
     TIP_ACKNOWLEDGE_DAYS: z.coerce.number().int().positive().default(7),
@@ -84,7 +90,9 @@ export function staffConfigFromEnv(env: StaffEnvVars, platform: StaffPlatform = 
             jwksUrl: parsed.STAFF_ACCESS_JWKS_URL,
             audience: parsed.STAFF_ACCESS_AUDIENCE,
             issuer: parsed.STAFF_ACCESS_ISSUER,
-            serviceTokens: parsed.STAFF_ACCESS_SERVICE_TOKENS.split(',').map((id) => id.trim()).filter(Boolean),
+            serviceTokens: parsed.STAFF_ACCESS_SERVICE_TOKENS.split(',')
+              .map((id) => id.trim())
+              .filter(Boolean),
           },
         }
       : {}),

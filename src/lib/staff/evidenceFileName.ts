@@ -36,10 +36,14 @@ export function evidenceBaseName(tipId: string, index: number): string {
 
 /** `tip-<first 8 of the tip id>`: what names everything saved from one tip. */
 export function tipBaseName(tipId: string): string {
-  return `tip-${tipId.replace(/[^0-9a-z]/gi, '').slice(0, 8).toLowerCase()}`;
+  return `tip-${tipId
+    .replace(/[^0-9a-z]/gi, '')
+    .slice(0, 8)
+    .toLowerCase()}`;
 }
 
 /** Bidi controls, zero-width characters and other invisible controls that can disguise a name. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes.
 const disguising = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**

@@ -213,7 +213,12 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
     createdAt: at.toISOString(),
     expiresAt: new Date(at.getTime() + env.config.sessionTtlSeconds * 1000).toISOString(),
   });
-  await env.store.audit({ at: at.toISOString(), actor: username, action: 'login', detail: account.failedSignIns > 0 ? `password; after ${account.failedSignIns} failed attempts` : 'password' });
+  await env.store.audit({
+    at: at.toISOString(),
+    actor: username,
+    action: 'login',
+    detail: account.failedSignIns > 0 ? `password; after ${account.failedSignIns} failed attempts` : 'password',
+  });
   const cookie = sessionCookie(sessionId, env.config.sessionTtlSeconds, url.protocol === 'https:');
   if (wantsJson) return json({ actor: username }, 200, { 'Set-Cookie': cookie });
   return new Response(null, { status: 303, headers: headers({ Location: '/staff/', 'Set-Cookie': cookie }) });
@@ -276,7 +281,13 @@ function parseFilter(url: URL): { filter: TipFilter; page: number } | Response {
   }
   const { status, category, region, from, to, page } = parsed.data;
   return {
-    filter: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(region ? { region } : {}), ...(from ? { receivedFrom: from } : {}), ...(to ? { receivedTo: to } : {}) },
+    filter: {
+      ...(status ? { status } : {}),
+      ...(category ? { category } : {}),
+      ...(region ? { region } : {}),
+      ...(from ? { receivedFrom: from } : {}),
+      ...(to ? { receivedTo: to } : {}),
+    },
     page,
   };
 }
@@ -328,7 +339,9 @@ async function downloadFile(id: string, position: string, env: StaffEnvironment,
   // Still sealed: the browser opens it with the staff member's private key.
   // Named by the tip and position, never by the tipster (see evidenceFileName.ts).
   const name = `${evidenceBaseName(id, attachment.position)}.sealed`;
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"` }) });
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: headers({ 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"` }),
+  });
 }
 
 const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(2000) });
@@ -353,7 +366,18 @@ async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise
     const { tips } = await env.store.listTips(parsed.filter, { offset, limit: 500 }, at, env.config.deadlines);
     for (const tip of tips) {
       const described = describe(tip, env, at);
-      rows.push([tip.id, described.categoryLabel, described.regionLabel, tip.anonymous ? '是' : '否', tip.receivedAt, tip.status, tip.statusChangedAt, tip.abuseCheck, described.deadline, described.ageDays]);
+      rows.push([
+        tip.id,
+        described.categoryLabel,
+        described.regionLabel,
+        tip.anonymous ? '是' : '否',
+        tip.receivedAt,
+        tip.status,
+        tip.statusChangedAt,
+        tip.abuseCheck,
+        described.deadline,
+        described.ageDays,
+      ]);
     }
     if (tips.length < 500) break;
   }
@@ -381,7 +405,10 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
   const expired = await env.store.findExpiredAttachments(closedBefore);
   if (expired.length > 0) {
     await env.attachments.delete(expired.map((file) => file.objectKey));
-    await env.store.markAttachmentsDeleted(expired.map((file) => file.objectKey), at.toISOString());
+    await env.store.markAttachmentsDeleted(
+      expired.map((file) => file.objectKey),
+      at.toISOString(),
+    );
   }
   for (const file of expired) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });

@@ -29,7 +29,10 @@ export function secondsToWait(failures: number, lastFailureAt: number | undefine
 export class ClientThrottle {
   private readonly clients = new Map<string, { failures: number; lastFailureAt: number }>();
 
-  constructor(private readonly rules: ThrottleRules, private readonly maxClients = 10_000) {}
+  constructor(
+    private readonly rules: ThrottleRules,
+    private readonly maxClients = 10_000,
+  ) {}
 
   secondsToWait(client: string, now: number): number {
     const entry = this.clients.get(client);

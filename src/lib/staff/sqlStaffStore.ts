@@ -40,15 +40,17 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 8
  * ISO instants, which D1 compares as text and PostgreSQL as timestamptz, with the same result.
  */
 export function filterClause(filter: TipFilter): { where: string; values: string[] } {
-  const conditions: string[] = [];
-  const values: string[] = [];
-  if (filter.status) (conditions.push('t.status = ?'), values.push(filter.status));
-  if (filter.category) (conditions.push('t.category = ?'), values.push(filter.category));
-  if (filter.region) (conditions.push('t.region = ?'), values.push(filter.region));
-  if (filter.receivedFrom) (conditions.push('t.received_at >= ?'), values.push(`${filter.receivedFrom}T00:00:00.000Z`));
+  const conditions: Array<[string, string]> = [];
+  if (filter.status) conditions.push(['t.status = ?', filter.status]);
+  if (filter.category) conditions.push(['t.category = ?', filter.category]);
+  if (filter.region) conditions.push(['t.region = ?', filter.region]);
+  if (filter.receivedFrom) conditions.push(['t.received_at >= ?', `${filter.receivedFrom}T00:00:00.000Z`]);
   // Inclusive of the whole last day: everything before the next day's start.
-  if (filter.receivedTo) (conditions.push('t.received_at < ?'), values.push(nextDay(filter.receivedTo)));
-  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
+  if (filter.receivedTo) conditions.push(['t.received_at < ?', nextDay(filter.receivedTo)]);
+  return {
+    where: conditions.length ? `WHERE ${conditions.map(([condition]) => condition).join(' AND ')}` : '',
+    values: conditions.map(([, value]) => value),
+  };
 }
 
 const session = (row: { id_hash: string; username: string; created_at: unknown; expires_at: unknown }): StaffSession => ({
@@ -174,7 +176,9 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
     },
 
     async findTip(id) {
-      const row = await first<TipRow & { content: string; content_erased_at: unknown }>(db, `SELECT ${summaryColumns}, t.content, t.content_erased_at FROM tips t WHERE t.id = ?`, [id]);
+      const row = await first<TipRow & { content: string; content_erased_at: unknown }>(db, `SELECT ${summaryColumns}, t.content, t.content_erased_at FROM tips t WHERE t.id = ?`, [
+        id,
+      ]);
       if (!row) return undefined;
       const attachments = await db.all<{ position: number | string; object_key: string; byte_length: number | string; deleted_at: unknown }>(
         'SELECT position, object_key, byte_length, deleted_at FROM tip_attachments WHERE tip_id = ? ORDER BY position',

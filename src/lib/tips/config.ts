@@ -16,17 +16,20 @@ export interface TipEnvVars {
 }
 
 const configSchema = z.object({
-  RATE_LIMIT_SALT: z.string({ error: 'RATE_LIMIT_SALT is not set: add a long random secret (see .dev.vars.example).' })
+  RATE_LIMIT_SALT: z
+    .string({ error: 'RATE_LIMIT_SALT is not set: add a long random secret (see .dev.vars.example).' })
     .min(16, { error: 'RATE_LIMIT_SALT is shorter than 16 characters: use a long random secret.' }),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   STATUS_MINIMUM_MS: z.coerce.number().int().nonnegative().default(150),
   TIPS_TEST_HOOKS: z.enum(['0', '1']).default('0'),
   TIP_REVIEWER_KEYS: z.string().optional(),
-  TIP_SEALING_PUBLIC_KEY: z.string()
+  TIP_SEALING_PUBLIC_KEY: z
+    .string()
     .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'TIP_SEALING_PUBLIC_KEY is not a 43-character base64url X25519 key: set TIP_REVIEWER_KEYS from `npm run keys -- list` instead.' })
     .optional(),
-  POW_HMAC_KEY: z.string({ error: 'POW_HMAC_KEY is not set: add a long random secret (see .dev.vars.example).' })
+  POW_HMAC_KEY: z
+    .string({ error: 'POW_HMAC_KEY is not set: add a long random secret (see .dev.vars.example).' })
     .min(16, { error: 'POW_HMAC_KEY is shorter than 16 characters: use a long random secret.' }),
   POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
 });
@@ -42,7 +45,8 @@ const reviewerList = z
  * the tips that follow. `npm run keys -- list` prints the value.
  */
 export function reviewerKeysFrom(env: { TIP_REVIEWER_KEYS?: string; TIP_SEALING_PUBLIC_KEY?: string }): TipConfig['reviewerKeys'] {
-  const missing = 'TIP_REVIEWER_KEYS is not set: run `npm run keys -- add <reviewer>` and set the value `npm run keys -- list` prints (see .dev.vars.example). Tips are never stored unsealed.';
+  const missing =
+    'TIP_REVIEWER_KEYS is not set: run `npm run keys -- add <reviewer>` and set the value `npm run keys -- list` prints (see .dev.vars.example). Tips are never stored unsealed.';
   if (env.TIP_REVIEWER_KEYS === undefined || env.TIP_REVIEWER_KEYS.trim() === '') {
     if (env.TIP_SEALING_PUBLIC_KEY) return [{ name: 'procuratorate', publicKey: env.TIP_SEALING_PUBLIC_KEY }];
     throw new Error(missing);
@@ -54,7 +58,8 @@ export function reviewerKeysFrom(env: { TIP_REVIEWER_KEYS?: string; TIP_SEALING_
     throw new Error('TIP_REVIEWER_KEYS is not JSON: copy the whole value `npm run keys -- list` prints, e.g. [{"name":"wang","publicKey":"…"}].');
   }
   const parsed = reviewerList.safeParse(json);
-  if (!parsed.success) throw new Error('TIP_REVIEWER_KEYS must be a list of 1 to 255 {"name", "publicKey"} entries, each key 43 base64url characters: copy it again from `npm run keys -- list`.');
+  if (!parsed.success)
+    throw new Error('TIP_REVIEWER_KEYS must be a list of 1 to 255 {"name", "publicKey"} entries, each key 43 base64url characters: copy it again from `npm run keys -- list`.');
   return parsed.data;
 }
 

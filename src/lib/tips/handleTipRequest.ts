@@ -19,7 +19,23 @@ import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessage
 export const maxBodyBytes = tipLimits.maxTotalFileBytes + 1024 * 1024;
 const receiptCookie = 'tip_receipt';
 const noStore = { 'Cache-Control': 'no-store' };
-const textFields = ['category', 'description', 'place', 'region', 'noticedOn', 'responsible', 'metadata', 'identity', 'name', 'phone', 'email', 'consent', 'website', 'idempotencyKey', 'altcha'] as const;
+const textFields = [
+  'category',
+  'description',
+  'place',
+  'region',
+  'noticedOn',
+  'responsible',
+  'metadata',
+  'identity',
+  'name',
+  'phone',
+  'email',
+  'consent',
+  'website',
+  'idempotencyKey',
+  'altcha',
+] as const;
 
 /**
  * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
@@ -206,7 +222,6 @@ async function powChallenge(env: TipEnvironment): Promise<Response> {
   return Response.json(challenge, { headers: noStore });
 }
 
-
 type Body = { values: Record<string, string>; files: File[]; hadFiles: boolean };
 
 async function readBody(request: Request, type: string): Promise<Body | 'too_large' | 'malformed'> {
@@ -301,10 +316,7 @@ async function receiptOfEarlier(env: TipEnvironment, idempotencyKey: string, key
 
 function acknowledge(request: Request, locale: Locale, code: string, receivedAt: Date, repeated: boolean): Response {
   if (wantsJson(request)) {
-    return Response.json(
-      { receiptCode: code, receivedAt: receivedAt.toISOString(), status: 'received', repeated },
-      { status: repeated ? 200 : 201, headers: noStore },
-    );
+    return Response.json({ receiptCode: code, receivedAt: receivedAt.toISOString(), status: 'received', repeated }, { status: repeated ? 200 : 201, headers: noStore });
   }
   return new Response(null, {
     status: 303,
@@ -333,7 +345,6 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
   return new Response(html, { status, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
-
 /** The answer to a tip over the rate limit (counted by the request layer): the form again, with what was typed. */
 export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
   const locale = requestLocale(request, new URL(request.url));
@@ -349,15 +360,7 @@ export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment
   return response;
 }
 
-async function problem(
-  request: Request,
-  env: TipEnvironment,
-  locale: Locale,
-  status: number,
-  code: string,
-  titleKey: UiKey,
-  bodyKey: UiKey,
-): Promise<Response> {
+async function problem(request: Request, env: TipEnvironment, locale: Locale, status: number, code: string, titleKey: UiKey, bodyKey: UiKey): Promise<Response> {
   const t = useTranslations(locale);
   if (wantsJson(request)) return Response.json({ error: code, message: t(bodyKey) }, { status, headers: noStore });
   const shell = await env.shells.load(`/${locale}/tip/status/`);

@@ -32,9 +32,7 @@ function groupReceiptCode(letters: string): string {
  * @example normalizeReceiptCode(' 7kq2 mxh9-rt4b wz8c 3npa ') // '7KQ2-MXH9-RT4B-WZ8C-3NPA'
  */
 export function normalizeReceiptCode(typed: string): string | undefined {
-  const letters = typed
-    .toUpperCase()
-    .replace(/[\s\-\u2010-\u2015\u30FC]/g, '');
+  const letters = typed.toUpperCase().replace(/[\s\-\u2010-\u2015\u30FC]/g, '');
   if (letters.length !== codeLength) return undefined;
   if ([...letters].some((letter) => !receiptAlphabet.includes(letter))) return undefined;
   return groupReceiptCode(letters);

@@ -30,10 +30,7 @@ export const evidenceTypes = {
 export type EvidenceType = keyof typeof evidenceTypes;
 
 /** The file input's accept list: every type and name ending above. */
-export const evidenceAccept = [
-  ...Object.values(evidenceTypes).flat(),
-  ...Object.keys(evidenceTypes),
-].join(',');
+export const evidenceAccept = [...Object.values(evidenceTypes).flat(), ...Object.keys(evidenceTypes)].join(',');
 
 /** The type a file claims: its MIME type, or (phones often send HEIC with none) its name ending. */
 export function claimedEvidenceType(file: { name: string; type: string }): EvidenceType | undefined {
@@ -42,16 +39,13 @@ export function claimedEvidenceType(file: { name: string; type: string }): Evide
   if (Object.hasOwn(evidenceTypes, type)) return type as EvidenceType;
   if (type !== '' && type !== 'application/octet-stream') return undefined;
   const name = file.name.toLowerCase();
-  return (Object.keys(evidenceTypes) as EvidenceType[]).find((candidate) =>
-    evidenceTypes[candidate].some((ending) => name.endsWith(ending)),
-  );
+  return (Object.keys(evidenceTypes) as EvidenceType[]).find((candidate) => evidenceTypes[candidate].some((ending) => name.endsWith(ending)));
 }
 
 /** Empty text fields arrive as "" from forms: treat them as not given. */
 const emptyAsUndefined = v.transform((value: string | undefined) => (value ? value : undefined));
 const optionalTrimmed = () => v.pipe(v.optional(v.pipe(v.string(), v.trim())), emptyAsUndefined);
-const optionalText = (max: number, tooLong: UiKey) =>
-  v.pipe(v.optional(v.pipe(v.string(tooLong), v.trim(), v.maxLength(max, tooLong))), emptyAsUndefined);
+const optionalText = (max: number, tooLong: UiKey) => v.pipe(v.optional(v.pipe(v.string(tooLong), v.trim(), v.maxLength(max, tooLong))), emptyAsUndefined);
 
 /** Mainland mobile (11 digits from 1) or landline with area code; spaces and dashes ignored. */
 const phonePattern = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
@@ -77,20 +71,27 @@ export type MetadataChoice = (typeof metadataChoices)[number];
 
 const fields = v.object({
   category: required(v.picklist(categoryIds, 'tip.error.category' satisfies UiKey)),
-  description: required(v.pipe(
-    v.string('tip.error.descriptionLength' satisfies UiKey),
-    v.trim(),
-    v.minLength(tipLimits.descriptionMin, 'tip.error.descriptionLength' satisfies UiKey),
-    v.maxLength(tipLimits.descriptionMax, 'tip.error.descriptionLength' satisfies UiKey),
-  )),
-  place: required(v.pipe(
-    v.string('tip.error.placeRequired' satisfies UiKey),
-    v.trim(),
-    v.minLength(1, 'tip.error.placeRequired' satisfies UiKey),
-    v.maxLength(tipLimits.placeMax, 'tip.error.placeTooLong' satisfies UiKey),
-  )),
+  description: required(
+    v.pipe(
+      v.string('tip.error.descriptionLength' satisfies UiKey),
+      v.trim(),
+      v.minLength(tipLimits.descriptionMin, 'tip.error.descriptionLength' satisfies UiKey),
+      v.maxLength(tipLimits.descriptionMax, 'tip.error.descriptionLength' satisfies UiKey),
+    ),
+  ),
+  place: required(
+    v.pipe(
+      v.string('tip.error.placeRequired' satisfies UiKey),
+      v.trim(),
+      v.minLength(1, 'tip.error.placeRequired' satisfies UiKey),
+      v.maxLength(tipLimits.placeMax, 'tip.error.placeTooLong' satisfies UiKey),
+    ),
+  ),
   region: required(v.picklist(regionIds, 'tip.error.region' satisfies UiKey)),
-  noticedOn: v.pipe(optionalTrimmed(), v.check((value) => value === undefined || isPastOrTodayIsoDate(value), 'tip.error.noticedOn' satisfies UiKey)),
+  noticedOn: v.pipe(
+    optionalTrimmed(),
+    v.check((value) => value === undefined || isPastOrTodayIsoDate(value), 'tip.error.noticedOn' satisfies UiKey),
+  ),
   responsible: optionalText(tipLimits.responsibleMax, 'tip.error.responsibleTooLong'),
   identity: required(v.picklist(['anonymous', 'named'], 'tip.error.identity' satisfies UiKey)),
   name: optionalText(tipLimits.nameMax, 'tip.error.nameTooLong'),
@@ -100,10 +101,12 @@ const fields = v.object({
     v.check((value) => value === undefined || phonePattern.test(value), 'tip.error.phone' satisfies UiKey),
   ),
   email: v.pipe(optionalTrimmed(), v.optional(v.pipe(v.string(), v.email('tip.error.email' satisfies UiKey), v.maxLength(254, 'tip.error.email' satisfies UiKey)))),
-  consent: required(v.pipe(
-    v.union([v.picklist(['yes', 'on', 'true']), v.literal(true)], 'tip.error.consent' satisfies UiKey),
-    v.transform(() => true as const),
-  )),
+  consent: required(
+    v.pipe(
+      v.union([v.picklist(['yes', 'on', 'true']), v.literal(true)], 'tip.error.consent' satisfies UiKey),
+      v.transform(() => true as const),
+    ),
+  ),
   files: v.optional(
     v.pipe(
       v.array(evidenceFile),

@@ -128,12 +128,7 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   function selectedFilters(): Partial<Record<FilterName, string[]>> {
-    return Object.fromEntries(
-      filterNames.map((name) => [
-        name,
-        [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((box) => box.value),
-      ]),
-    );
+    return Object.fromEntries(filterNames.map((name) => [name, [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((box) => box.value)]));
   }
 
   /** Keeps the address in step with the form, so a result page can be shared or bookmarked. */
@@ -164,9 +159,7 @@ export function startSearchPage(root: HTMLElement): void {
     if (thisSearch !== searchNumber) return;
     const searchQuery = isMongolian ? mongolianSearchKey(query) : query;
     const sortOption = sortChoices[sort];
-    const response = api
-      ? await api.search(searchQuery || null, { filters: pagefindFilter, ...(sortOption ? { sort: { ...sortOption } } : {}) })
-      : { results: [] };
+    const response = api ? await api.search(searchQuery || null, { filters: pagefindFilter, ...(sortOption ? { sort: { ...sortOption } } : {}) }) : { results: [] };
     if (thisSearch !== searchNumber || !response) return;
     resultCount = response.results.length;
     resultList.replaceChildren();
@@ -206,7 +199,12 @@ export function startSearchPage(root: HTMLElement): void {
     : { words: (text: string) => [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment) };
 
   function excerptOf(result: PagefindResultData): ExcerptPiece[] {
-    return isMongolian ? mongolianExcerpt(result.meta.text ?? '', input.value) : withoutLabels(excerptPieces(result.excerpt), ['kind', 'category', 'region'].map((name) => result.filters[name]?.[0] ?? ''));
+    return isMongolian
+      ? mongolianExcerpt(result.meta.text ?? '', input.value)
+      : withoutLabels(
+          excerptPieces(result.excerpt),
+          ['kind', 'category', 'region'].map((name) => result.filters[name]?.[0] ?? ''),
+        );
   }
 
   function resultItem(result: PagefindResultData, pieces: ExcerptPiece[]): HTMLLIElement {
@@ -219,9 +217,7 @@ export function startSearchPage(root: HTMLElement): void {
     const facts = document.createElement('p');
     facts.className = 'facts';
     const date = result.meta.date;
-    facts.textContent = [result.filters.kind?.[0], date ? formatDate(new Date(`${date}T12:00:00+08:00`), locale) : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    facts.textContent = [result.filters.kind?.[0], date ? formatDate(new Date(`${date}T12:00:00+08:00`), locale) : undefined].filter(Boolean).join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
     excerpt.append(

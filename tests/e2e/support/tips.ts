@@ -11,13 +11,18 @@ const run = promisify(execFile);
 
 /** Rows from the local D1 the test server uses, read with wrangler as an operator would. */
 export async function queryTipsDb<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const { stdout } = await run('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', '--local', '--persist-to', testStateDir, '--json', '--command', sql], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('npx', ['wrangler', 'd1', 'execute', 'TIPS_DB', '--local', '--persist-to', testStateDir, '--json', '--command', sql], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return (JSON.parse(stdout) as Array<{ results: T[] }>).flatMap((part) => part.results);
 }
 
 /** The bytes of an evidence file in the local R2 bucket. */
 export async function readTipFile(objectKey: string): Promise<Buffer> {
-  const { stdout } = await run('npx', ['wrangler', 'r2', 'object', 'get', `procuratorate-tip-files/${objectKey}`, '--local', '--persist-to', testStateDir, '--pipe'], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('npx', ['wrangler', 'r2', 'object', 'get', `procuratorate-tip-files/${objectKey}`, '--local', '--persist-to', testStateDir, '--pipe'], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 

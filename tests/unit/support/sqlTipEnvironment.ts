@@ -6,6 +6,9 @@ import { d1Driver } from '../../../src/lib/sql/d1Driver';
 import { sqliteD1 } from './sqliteD1';
 import { testReviewerKeys } from './sealingKeys';
 
+// biome-ignore lint/suspicious/noExplicitAny: node:sqlite rows are untyped; each use below reads the columns it selected.
+type SqliteRow = Record<string, any>;
+
 export { openSealedBytes, openSealedText, testOpeningKey, testPassphrase, testPrivateKeyFile, testReviewerKeys } from './sealingKeys';
 
 /** A stored tip as tests look at it. */
@@ -29,7 +32,7 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
   const driver = d1Driver(binding);
   const objects = new Map<string, Uint8Array>();
   let failNextPut = false;
-  const rows = (sql: string, ...values: unknown[]) => sqlite.prepare(sql).all(...(values as never[])) as Array<Record<string, any>>;
+  const rows = (sql: string, ...values: unknown[]) => sqlite.prepare(sql).all(...(values as never[])) as Array<SqliteRow>;
   const tips = (): StoredTip[] =>
     rows('SELECT * FROM tips ORDER BY received_at, rowid').map((row) => ({
       id: row.id,

@@ -15,7 +15,7 @@ export function sqliteD1(): { binding: D1Database; sqlite: DatabaseSync } {
     bind: (...bound: unknown[]) => statement(sql, bound),
     rows: () => sqlite.prepare(sql).all(...(values as never[])) as Array<Record<string, unknown>>,
     async first<T>() {
-      return ((sqlite.prepare(sql).all(...(values as never[]))[0] as T | undefined) ?? null);
+      return (sqlite.prepare(sql).all(...(values as never[]))[0] as T | undefined) ?? null;
     },
     async run() {
       return sqlite.prepare(sql).run(...(values as never[]));

@@ -39,7 +39,15 @@ export function staffTestEnvironment(configOverrides: Partial<StaffEnvironment['
 
   async function submitTip(fields: Record<string, string> = {}, files: File[] = []) {
     const data = new FormData();
-    const tip = { category: 'ecology', description: '河道里有大量工业废水直接排放，已经持续一个月了。', place: '东侧河道', region: 'horqin', identity: 'anonymous', consent: 'yes', ...fields };
+    const tip = {
+      category: 'ecology',
+      description: '河道里有大量工业废水直接排放，已经持续一个月了。',
+      place: '东侧河道',
+      region: 'horqin',
+      identity: 'anonymous',
+      consent: 'yes',
+      ...fields,
+    };
     for (const [name, value] of Object.entries(tip)) data.set(name, value);
     for (const file of files) data.append('files', file);
     const response = await handleTipRequest(new Request(`${origin}/api/tips?lang=zh`, { method: 'POST', body: data, headers: { Accept: 'application/json' } }), memory.env);

@@ -184,7 +184,11 @@ export function describeTipStorage(target: StorageTarget) {
           };
           const signIn = (username: string, password: string) =>
             handleStaffRequest(
-              new Request('https://tips.example/api/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ username, password }) }),
+              new Request('https://tips.example/api/staff/login', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+                body: JSON.stringify({ username, password }),
+              }),
               staffEnv,
             );
           expect((await signIn('reviewer', 'not the password at all')).status).toBe(401);
@@ -193,7 +197,13 @@ export function describeTipStorage(target: StorageTarget) {
           const columns: Record<string, string> = {};
           for (const table of (await own.tables()).sort()) {
             const rows = await own.rows(`SELECT * FROM ${table}`);
-            for (const column of Object.keys(rows[0] ?? {})) columns[`${table}.${column}`] = JSON.stringify(rows.map((row) => row[column]).map(String).sort());
+            for (const column of Object.keys(rows[0] ?? {}))
+              columns[`${table}.${column}`] = JSON.stringify(
+                rows
+                  .map((row) => row[column])
+                  .map(String)
+                  .sort(),
+              );
             columns[`${table} rows`] = String(rows.length);
           }
           return columns;
@@ -254,7 +264,10 @@ export function describeTipStorage(target: StorageTarget) {
 
     it('writes a tip whole or not at all when the database refuses part of it', async () => {
       const tag = marker();
-      await handleTipRequest(postForm({ ...validTip(tag), metadata: 'keep' }, [new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' })]), environment());
+      await handleTipRequest(
+        postForm({ ...validTip(tag), metadata: 'keep' }, [new File([new TextEncoder().encode('%PDF-1.7 x')], 'a.pdf', { type: 'application/pdf' })]),
+        environment(),
+      );
       const [existing] = await opened.rows(`SELECT object_key FROM tip_attachments WHERE tip_id IN (${await tipIdsTagged(tag)})`);
       const id = crypto.randomUUID();
       // Its second attachment row reuses a key that exists: the tip row and the first must vanish too.
@@ -285,7 +298,10 @@ export function describeTipStorage(target: StorageTarget) {
       const env = environment();
       const { receiptCode } = await (await handleTipRequest(postJson(validTip(marker())), env)).json();
       const ask = (code: string) =>
-        handleTipRequest(new Request(`${base}/status?lang=zh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ code }) }), env);
+        handleTipRequest(
+          new Request(`${base}/status?lang=zh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ code }) }),
+          env,
+        );
       const right = await ask(receiptCode.toLowerCase());
       expect(right.status).toBe(200);
       expect(await right.json()).toMatchObject({ status: 'received' });

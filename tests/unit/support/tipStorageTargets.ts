@@ -70,7 +70,11 @@ async function openPg(database: PgDatabase, close: () => Promise<void>): Promise
     ...memory,
     rows: async (sql) => (await database.query<Record<string, unknown>>(sql)).rows.map(normalize),
     tables: async () =>
-      (await database.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'")).rows.map((row) => row.name),
+      (
+        await database.query<{ name: string }>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'",
+        )
+      ).rows.map((row) => row.name),
     close,
   };
 }
@@ -115,7 +119,7 @@ function sqliteStatements(sql: string): string[] {
 export const d1Target: StorageTarget = {
   name: 'SQL stores on the D1 driver, local D1 and R2 (miniflare)',
   async open() {
-    const proxy = await getPlatformProxy<{ TIPS_DB: D1Database; TIPS_FILES: R2Bucket & { get(key: string): Promise<any> } }>({
+    const proxy = await getPlatformProxy<{ TIPS_DB: D1Database; TIPS_FILES: R2Bucket }>({
       persist: false,
       envFiles: [],
     });
@@ -126,7 +130,10 @@ export const d1Target: StorageTarget = {
     const rows = async (sql: string) => (await db.prepare(sql).all<Record<string, unknown>>()).results.map(normalize);
     return {
       ...stores(d1Driver(db)),
-      tables: async () => (await rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'")).map((row) => String(row.name)),
+      tables: async () =>
+        (await rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'")).map((row) =>
+          String(row.name),
+        ),
       attachments: r2AttachmentStore(proxy.env.TIPS_FILES),
       rows,
       readObject: async (key) => {

@@ -30,7 +30,10 @@ export interface TranslationFacts {
 }
 
 export function translationFacts(source: string): TranslationFacts {
-  const text = source.split('\n').filter((line) => !dataLine.test(line)).join('\n');
+  const text = source
+    .split('\n')
+    .filter((line) => !dataLine.test(line))
+    .join('\n');
   return {
     numbers: text.match(/\d+(?:\.\d+)?/g) ?? [],
     articles: [...text.matchAll(/第([零一二两三四五六七八九十百千]+)[条款]/g)].map((match) => String(chineseNumeral(match[1]!))),

@@ -28,7 +28,5 @@ export async function filesToSeal<Evidence extends { bytes: Uint8Array; sniffed:
   if (choice === 'keep') return files.map((file) => ({ ...file, hiddenDataRemoved: false }));
   const cleaned = await Promise.all(files.map((file) => (file.sniffed ? cleanEvidence(file.bytes, file.sniffed) : undefined)));
   if (cleaned.some((bytes) => bytes === undefined)) return undefined;
-  return Promise.all(
-    files.map(async (file, index) => ({ ...file, bytes: cleaned[index]!, sha256: await sha256Hex(cleaned[index]!), hiddenDataRemoved: true })),
-  );
+  return Promise.all(files.map(async (file, index) => ({ ...file, bytes: cleaned[index]!, sha256: await sha256Hex(cleaned[index]!), hiddenDataRemoved: true })));
 }

@@ -15,14 +15,18 @@ export interface PgDatabase extends PgQueryable {
   close(): Promise<void>;
 }
 
+/** node-postgres and PGlite hand rows back untyped; the driver port gives them the caller's row type. */
+// biome-ignore lint/suspicious/noExplicitAny: the boundary with the drivers' own untyped rows.
+type DriverRow = any;
+
 /** The parts of node-postgres's Pool used here (typed locally so src/lib does not import `pg`). */
 export interface NodePostgresPool {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: DriverRow[] }>;
   connect(): Promise<NodePostgresClient>;
   end(): Promise<void>;
 }
 interface NodePostgresClient {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: DriverRow[] }>;
   release(destroy?: boolean | Error): void;
 }
 
@@ -44,7 +48,10 @@ export function nodePostgresDatabase(pool: NodePostgresPool): PgDatabase {
         return result;
       } catch (error) {
         // A client whose ROLLBACK fails is broken: destroy it rather than return it to the pool.
-        await client.query('ROLLBACK').then(() => client.release(), (rollbackError: Error) => client.release(rollbackError));
+        await client.query('ROLLBACK').then(
+          () => client.release(),
+          (rollbackError: Error) => client.release(rollbackError),
+        );
         throw error;
       }
     },
@@ -54,7 +61,7 @@ export function nodePostgresDatabase(pool: NodePostgresPool): PgDatabase {
 
 /** The parts of PGlite used here. */
 export interface PgliteLike {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: DriverRow[] }>;
   exec(sql: string): Promise<unknown>;
   transaction<T>(work: (tx: { query: PgliteLike['query']; exec: PgliteLike['exec'] }) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -64,10 +71,7 @@ export function pgliteDatabase(db: PgliteLike): PgDatabase {
   return {
     query: (sql, params) => db.query(sql, params),
     exec: async (sql) => void (await db.exec(sql)),
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({ query: (sql, params) => tx.query(sql, params), exec: async (sql) => void (await tx.exec(sql)) }),
-      ),
+    transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => tx.query(sql, params), exec: async (sql) => void (await tx.exec(sql)) })),
     close: () => db.close(),
   };
 }

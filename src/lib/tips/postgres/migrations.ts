@@ -35,5 +35,8 @@ export async function applyMigrations(db: PgDatabase, migrations: Migration[]): 
 export async function pendingMigrations(db: PgDatabase, migrations: Migration[]): Promise<string[]> {
   const { rows } = await db.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
   const recorded = rows[0]?.exists ? (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((row) => row.name) : [];
-  return migrations.map((migration) => migration.name).filter((name) => !recorded.includes(name)).sort();
+  return migrations
+    .map((migration) => migration.name)
+    .filter((name) => !recorded.includes(name))
+    .sort();
 }

@@ -12,7 +12,10 @@ export const GET: APIRoute = async ({ params, site }) => {
   const locale = params.locale as Locale;
   const t = useTranslations(locale);
   const rows = openDataRows(await localizedCases(locale), locale, site!);
-  return new Response(openDataCsv(rows, (column) => t(columnHeadingKey(column))), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+  return new Response(
+    openDataCsv(rows, (column) => t(columnHeadingKey(column))),
+    {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    },
+  );
 };
