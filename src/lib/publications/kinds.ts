@@ -3,7 +3,7 @@
 // under src/pages/[locale]/{cases,open-days,education}/ only hand a descriptor to the helpers
 // below, so the list pages, detail pages and feeds of the three kinds are made by the same code.
 import type { Translate } from '../../i18n/translate';
-import { localeMap, locales, localizedPath, type Locale } from '../../i18n/locales';
+import { everyLocaleStaticPaths, localeMap, locales, localizedPath, type Locale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n';
 import type { UiKey } from '../../i18n/schema';
 import { categoryLabel, regionLabel } from '../taxonomy';
@@ -210,7 +210,7 @@ export function detailPageView<Item extends ItemBase>(descriptor: KindDescriptor
 /** The feed route of a kind: one RSS file per language. */
 export function feedRoute<Item extends ItemBase>(descriptor: KindDescriptor<Item>) {
   return {
-    getStaticPaths: () => locales.map((locale) => ({ params: { locale } })),
+    getStaticPaths: everyLocaleStaticPaths,
     GET: async ({ params, site }: { params: Record<string, string | undefined>; site?: URL }) => {
       const locale = params.locale as Locale;
       const items = await descriptor.itemsIn(locale);
