@@ -170,6 +170,41 @@ test.describe('editing in the CMS with the local backend', () => {
     if (screenshotDir) await page.screenshot({ path: join(screenshotDir, 'cms-preview-mn.png') });
   });
 
+  test('a cross-field mistake is refused with a Chinese message naming the field and the fix', async ({ page }) => {
+    await signIn(page);
+    await page.goto(`${adminUrl}#/collections/articles/entries/${slug}`);
+    const mongolian = page.locator('[data-cms-language="mn"]');
+    await expect(mongolian).toBeVisible({ timeout: 30_000 });
+    // "Reviewed" without the reviewer's name and date: each field alone is fine, together they are not.
+    await mongolian.getByLabel('译文状态').selectOption('reviewed');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '发布' }).first().click();
+    await page.getByText('立即发布').click();
+    const toast = page.getByText(/保存内容失败/).first();
+    await expect(toast).toBeVisible({ timeout: 30_000 });
+    await expect(toast).toContainText('蒙古文译文「审校人」未填写：已审校的译文必须写明审校译员的姓名');
+    await expect(toast).toContainText('蒙古文译文「审校日期」未填写');
+    expect(await toast.textContent()).not.toMatch(/\b(field|missing|Error)\b/);
+    // Nothing was written: the translation is still unreviewed on disk.
+    const translation = readFileSync(join(copy, 'src/content/articles/mn', `${slug}.mdx`), 'utf8');
+    expect(parseFrontmatter(translation).frontmatter.translationStatus).toBe('unreviewed');
+  });
+
+  test("the list shows every publication's Mongolian state, read live from the files", async ({ page }) => {
+    // The original is corrected after its translation was made: the translation is now outdated.
+    const original = join(copy, 'src/content/articles/zh', `${slug}.mdx`);
+    writeFileSync(original, readFileSync(original, 'utf8').replace('可以提起公益诉讼。', '可以依法提起公益诉讼。'));
+    await signIn(page);
+    await page.goto(`${adminUrl}#/collections/articles`);
+    const badgeOf = (name: string) => page.locator(`a[href$="/collections/articles/entries/${name}"] [data-translation-badge]`);
+    await expect(badgeOf(slug)).toHaveAttribute('data-translation-badge', 'outdated', { timeout: 30_000 });
+    await expect(badgeOf(slug)).toContainText('蒙古文已过时');
+    await expect(badgeOf('migrant-wage-rights')).toHaveText(/^无蒙古文译文/);
+    await expect(badgeOf('spot-elder-fraud')).toContainText('蒙古文未审校');
+    await expect(page.locator('[data-translation-as-of]')).toHaveText('蒙古文译文状态：实时，读自本机文件');
+    if (screenshotDir) await page.screenshot({ path: join(screenshotDir, 'cms-list-translation-states.png') });
+  });
+
   test('a build of the saved files renders both pages and tells the truth about each translation', async () => {
     test.setTimeout(300_000);
     const content = join(copy, 'src/content');
