@@ -35,13 +35,14 @@ function decorate(refresh = false) {
     if (badge.textContent !== label) badge.textContent = label;
     if (!existing) card.append(badge);
   }
+  // The note goes just before the list of cards, not among them.
   const list = firstCard?.parentElement?.parentElement;
-  if (list && !list.querySelector('[data-translation-as-of]')) {
-    const note = document.createElement('p');
+  let note = list?.previousElementSibling instanceof HTMLElement && 'translationAsOf' in list.previousElementSibling.dataset ? list.previousElementSibling : undefined;
+  if (list && !note) {
+    note = document.createElement('p');
     note.dataset.translationAsOf = '';
-    list.prepend(note);
+    list.before(note);
   }
-  const note = list?.querySelector<HTMLElement>('[data-translation-as-of]');
   // Only a change of text: setting the same text again would wake the observer for ever.
   const text = freshnessNote(report);
   if (note && note.textContent !== text) note.textContent = text;
