@@ -9,6 +9,7 @@ import { decapConfig, type CmsBackend } from '../lib/cms/decapConfig';
 import { hasOwnText, saveProblems, withoutEmptyValues } from '../lib/cms/entryData';
 import type { PublicationKind } from '../lib/publications/schemas';
 import { translationHash } from '../lib/publications/translationState';
+import { chinesePhrases } from './locale';
 import { noPreview, perLanguageControls } from './widgets';
 import { PublicationPreview } from './preview';
 import { showTranslationStates } from './translationBadges';
@@ -67,6 +68,9 @@ CMS.registerEventListener({
     return undefined;
   },
 });
+
+// Decap's Chinese with the phrases it lacks (it would show them in English).
+CMS.registerLocale('zh_Hans', chinesePhrases);
 
 // The lists show each publication's Mongolian state (the translation report).
 showTranslationStates();

@@ -271,5 +271,10 @@ test.describe('the admin shell of the built site', () => {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
     expect(violations).toEqual([]);
     expect(foreign).toEqual([]);
+    // The lists' translation states on the server are the build's, and say so.
+    const states = await (await page.request.get('/admin/translations.json')).json();
+    expect(states.live).toBe(false);
+    expect(Date.now() - Date.parse(states.asOf)).toBeGreaterThan(0);
+    expect(states.publications.find((row: { slug: string }) => row.slug === 'spot-elder-fraud')).toMatchObject({ kind: 'articles', state: 'unreviewed' });
   });
 });
