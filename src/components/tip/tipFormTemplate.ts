@@ -15,7 +15,7 @@ export { renderErrorSummary, renderFieldError, tipFieldId } from './tipErrors';
 export type TipFormValues = Partial<Record<string, string>>;
 
 export interface TipFormOptions {
-  /** A fresh random key for this form, or empty for the static page (the script fills it in). */
+  /** A fresh random key for this form, or empty for the built page (the request layer fills it in for each GET: withFormKey). */
   idempotencyKey?: string;
   /** True when the reader attached files that must be chosen again (browsers cannot refill them). */
   filesDropped?: boolean;
