@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createSiteApp } from '../../src/lib/http/app';
 import { canonicalPath } from '../../src/lib/http/canonicalPath';
 import { readCookie, setCookieHeader } from '../../src/lib/http/cookies';

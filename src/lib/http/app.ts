@@ -109,7 +109,7 @@ export function createSiteApp(platform: SitePlatform): Hono {
     return c.body(null, 302, { Location: localizedPath(locale), Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' });
   });
   // The tip form: the built page (the same shell the tip core fills in), with a key of its own in
-  // every copy (withFormKey). On Pages this path runs the function (functions/[locale]/tip/index.ts)
+  // every copy (withFormKey). On Pages this path runs the function (functions/zh/tip/, functions/mn/tip/)
   // before any static file.
   app.get('/:locale/tip/', async (c, next) => {
     const locale = c.req.param('locale');
