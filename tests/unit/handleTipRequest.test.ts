@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handleTipRequest, maxBodyBytes } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
+import { maxBodyBytes } from '../../src/lib/tips/handleTipRequest';
 import { sqlTipEnvironment, openSealedText } from './support/sqlTipEnvironment';
 import { anonymousTip, tipFormRequest } from './support/tipFixtures';
 

@@ -12,7 +12,7 @@ import { d1Driver } from '../../src/lib/sql/d1Driver';
 import { postgresDriver } from '../../src/lib/sql/postgresDriver';
 import { r2AttachmentStore } from '../../src/lib/tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../../src/lib/tips/cloudflare/bindings';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
 import { pgliteDatabase } from '../../src/lib/tips/postgres/database';
 import { shellEnd, shellStart } from '../../src/lib/tips/renderPages';

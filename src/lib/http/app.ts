@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { handleTipRequest, maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
-import { handleStaffRequest, type StaffEnvironment } from '../staff/handleStaffRequest';
+import { maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
+import { staffProblem, staffTranslations, type StaffEnvironment } from '../staff/handleStaffRequest';
+import { handleStaffRequest } from './routes/staff';
+import { handleTipRequest } from './routes/tips';
 import type { TipEnvironment } from '../tips/storage';
 import { preferredLocale } from '../preferredLocale';
 import { isLocale, localizedPath } from '../../i18n/locales';
@@ -96,7 +98,7 @@ export function createSiteApp(platform: SitePlatform): Hono {
   app.all('/api/tips/*', (c) => handleTipRequest(c.req.raw, platform.tips(c)));
   const staff = (c: Context) => {
     const environment = platform.staff(c);
-    if (!environment) return c.json({ error: 'not_found', message: '此服务器未开启工作人员审阅（未设置 STAFF_SESSION_SECRET）。' }, 404);
+    if (!environment) return staffProblem(staffTranslations(c.req.raw), 404, 'not_found', 'staff.api.reviewOff');
     return handleStaffRequest(c.req.raw, environment);
   };
   app.all('/api/staff', staff);

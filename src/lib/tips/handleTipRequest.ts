@@ -37,28 +37,14 @@ const textFields = [
   'altcha',
 ] as const;
 
-/**
- * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
- * a status. Platform adapters (functions/api/tips/, later a Node server) pass in storage and config.
- */
-export async function handleTipRequest(request: Request, env: TipEnvironment): Promise<Response> {
-  const url = new URL(request.url);
-  const locale = requestLocale(request, url);
-  const path = url.pathname.replace(/\/+$/, '');
-  try {
-    if (path === '/api/tips') return request.method === 'POST' ? await submitTip(request, env, locale) : methodNotAllowed('POST');
-    if (path === '/api/tips/received') return request.method === 'GET' ? await showReceipt(request, env, locale) : methodNotAllowed('GET');
-    if (path === '/api/tips/challenge') return request.method === 'GET' ? await powChallenge(env) : methodNotAllowed('GET');
-    if (path === '/api/tips/status') return request.method === 'POST' ? await lookUpStatus(request, env, locale) : methodNotAllowed('POST');
-    return new Response('Not found', { status: 404, headers: noStore });
-  } catch (error) {
-    console.error('tip service failed', error instanceof Error ? error.message : error);
-    return problem(request, env, locale, 503, 'storage_unavailable', 'tip.problem.unavailableTitle', 'tip.problem.unavailableBody');
-  }
+/** What every failure the tip service did not foresee answers: storage is down, come back later. */
+export async function tipServiceUnavailable(request: Request, env: TipEnvironment): Promise<Response> {
+  return problem(request, env, requestLocale(request), 503, 'storage_unavailable', 'tip.problem.unavailableTitle', 'tip.problem.unavailableBody');
 }
 
-function requestLocale(request: Request, url: URL): Locale {
-  const asked = url.searchParams.get('lang');
+/** The reader's language: the page's `?lang=`, else the browser's, else Chinese. */
+export function requestLocale(request: Request): Locale {
+  const asked = new URL(request.url).searchParams.get('lang');
   if (isLocale(asked)) return asked;
   return preferredLocale(request.headers.get('Accept-Language')) ?? 'zh';
 }
@@ -74,11 +60,8 @@ function mediaType(request: Request): string {
   return (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function methodNotAllowed(allowed: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: { ...noStore, Allow: allowed } });
-}
-
-async function submitTip(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function submitTip(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const now = env.now?.() ?? new Date();
   const type = mediaType(request);
   if (!['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'].includes(type)) {
@@ -217,7 +200,7 @@ function reviewerKeysFor(reviewers: TipEnvironment['config']['reviewerKeys']): P
   return keys;
 }
 
-async function powChallenge(env: TipEnvironment): Promise<Response> {
+export async function powChallenge(env: TipEnvironment): Promise<Response> {
   const challenge = await createPowChallenge(env.config.powHmacKey, env.config.powMaxNumber, env.now?.() ?? new Date());
   return Response.json(challenge, { headers: noStore });
 }
@@ -346,7 +329,7 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
 
 /** The answer to a tip over the rate limit (counted by the request layer): the form again, with what was typed. */
 export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
-  const locale = requestLocale(request, new URL(request.url));
+  const locale = requestLocale(request);
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
   const text = useTranslations(locale)('tip.problem.rateLimited', { minutes });
   const headers = { ...noStore, 'Retry-After': String(retryAfter) };
@@ -367,7 +350,8 @@ async function problem(request: Request, env: TipEnvironment, locale: Locale, st
   return new Response(html, { status, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
-async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function showReceipt(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const t = useTranslations(locale);
   const cookie = readCookie(request, receiptCookie, receiptCookieScope(request));
   const [code, receivedAtMs] = cookie?.split('|') ?? [];
@@ -385,7 +369,8 @@ async function showReceipt(request: Request, env: TipEnvironment, locale: Locale
 /** The receipt cookie goes only to the page that shows it once, so it cannot take the __Host- prefix. */
 const receiptCookieScope = (request: Request) => ({ path: '/api/tips/received', secure: isSecureRequest(request) });
 
-async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function lookUpStatus(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const started = Date.now();
   const t = useTranslations(locale);
   const type = mediaType(request);
