@@ -94,7 +94,7 @@ export async function submitTip(request: Request, env: TipEnvironment): Promise<
   const abuseCheck = await checkPowSolution(body.values.altcha, env.config.powHmacKey, now);
   const proofOfWork = abuseCheck === 'pow' ? await spentChallengeOf(body.values.altcha!) : undefined;
 
-  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, tip, files, now);
+  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, tip, files);
   const idempotencyKeyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
   // With files, look for an earlier submission first so a repeat does not write them again;
   // without, the insert itself finds the repeat (one database round trip fewer per tip).
@@ -274,18 +274,17 @@ async function readEvidence(file: File) {
 
 /**
  * The key that makes a repeated submission one tip, always bound to what was submitted, so a key
- * someone learnt cannot swallow a different tip: the form's hidden field or an Idempotency-Key
- * header (long and random enough) with a digest of the submission; without one (a form sent
- * without its script) the digest and the 10-minute window, so a double click still stores one tip
- * while the same words sent later (or by someone else) are a tip of their own. Nothing about the
- * client goes in.
+ * someone learnt cannot swallow a different tip: the form's hidden field (filled in for each copy
+ * of the form by the request layer, or by the script) or an Idempotency-Key header, with a digest
+ * of the submission. Without a key (a form from a stale copy) the tip is its own: never merged
+ * with anyone's, even the same words from the same address. Nothing about the client goes in.
  */
-async function chooseIdempotencyKey(request: Request, fromForm: string | undefined, tip: ValidTip, files: Array<{ sha256: string }>, now: Date): Promise<string> {
+async function chooseIdempotencyKey(request: Request, fromForm: string | undefined, tip: ValidTip, files: Array<{ sha256: string }>): Promise<string> {
+  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `unkeyed:${crypto.randomUUID()}`;
   const { files: _files, ...fields } = tip;
   const digest = await sha256Hex(JSON.stringify([fields, files.map((file) => file.sha256)]));
-  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
-  if (/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `given:${given}:${digest}`;
-  return `derived:${Math.floor(now.getTime() / 600_000)}:${digest}`;
+  return `given:${given}:${digest}`;
 }
 
 async function receiptOfEarlier(env: TipEnvironment, idempotencyKey: string, keyHash: string) {
