@@ -153,3 +153,16 @@ describe("the request layer's other checks", () => {
     expect(answer.headers.get('x-frame-options')).toBe('DENY');
   });
 });
+
+describe('the Pages Functions routes', () => {
+  it('send only the root, the tip form pages and the APIs through a function, never every static file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pages-routes-'));
+    try {
+      await promisify(execFile)('npx', ['wrangler', 'pages', 'functions', 'build', '--outdir', join(out, 'worker'), '--output-routes-path', join(out, '_routes.json')]);
+      const routes = JSON.parse(readFileSync(join(out, '_routes.json'), 'utf8'));
+      expect(routes.include.sort()).toEqual(['/', '/api/staff/*', '/api/tips/*', '/mn/tip', '/zh/tip']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
