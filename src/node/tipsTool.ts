@@ -133,7 +133,8 @@ function localR2Attachments(stateDir: string): AttachmentStore {
 }
 
 async function openSource(values: Record<string, string | string[] | boolean | undefined>): Promise<TipSource> {
-  const databaseUrl = (values['database-url'] as string | undefined) ?? (values.state ? undefined : process.env.DATABASE_URL);
+  // $DATABASE_URL is only the default when no other source was named (--state or --remote).
+  const databaseUrl = (values['database-url'] as string | undefined) ?? (values.state || values.remote ? undefined : process.env.DATABASE_URL);
   if (databaseUrl) {
     const uploadDir = (values['upload-dir'] as string | undefined) ?? process.env.UPLOAD_DIR;
     if (!uploadDir) throw new UsageError("With --database-url, say where the evidence files are: --upload-dir <dir> (the server's UPLOAD_DIR).");
