@@ -12,6 +12,7 @@ import { sealTipContent, sealTipFile, startTipSeal } from '../crypto/tipEnvelope
 import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
 import { filesToSeal } from './cleanFiles';
+import { concatBytes } from '../bytes';
 import type { NewAttachment, NewTip, TipContent, TipEnvironment } from './storage';
 import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
 
@@ -258,13 +259,7 @@ async function withinLimit(request: Request): Promise<Request> {
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(request.url, { method: 'POST', headers: request.headers, body: bytes });
+  return new Request(request.url, { method: 'POST', headers: request.headers, body: concatBytes(chunks) });
 }
 
 async function readEvidence(file: File) {

@@ -1,4 +1,4 @@
-import { concatBytes } from './bytes';
+import { concatBytes } from '../../bytes';
 
 /**
  * Markers a decoder needs, kept with their contents: DQT, DHT, DAC, DRI, the frame headers

@@ -1,4 +1,5 @@
-import { concatBytes, fourCharacters } from './bytes';
+import { concatBytes } from '../../bytes';
+import { fourCharacters } from './bytes';
 
 /** VP8X flag bits: only "has alpha" may stay set once ICC, EXIF, XMP and animation are gone. */
 const alphaFlag = 0x10;
