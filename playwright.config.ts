@@ -6,9 +6,9 @@ import { testPort, testStateDir } from './tests/support/testServer';
 const port = testPort;
 export const baseURL = `http://127.0.0.1:${port}`;
 
-// The tip function's settings for tests (they override any .dev.vars): a test-only salt, a low
-// limit so the rate-limit test is quick, and TIPS_TEST_HOOKS so each test names its own client in
-// an X-Test-Client header instead of sharing 127.0.0.1's limit. Never set TIPS_TEST_HOOKS in production.
+// The tip function's settings for tests (they override any .dev.vars): a low limit so the
+// rate-limit test is quick, and TIPS_TEST_HOOKS so each test names its own client in an
+// X-Test-Client header instead of sharing 127.0.0.1's limit. Never set TIPS_TEST_HOOKS in production.
 // The sealing key pair and the other secrets are made at run time (tests/support/testKeys.ts).
 const secrets = ensureTestSecrets();
 const tipTestBindings = [
@@ -17,7 +17,6 @@ const tipTestBindings = [
   'POW_MAX_NUMBER=20000',
   `STAFF_SESSION_SECRET=${secrets.sessionSecret}`,
   'STAFF_SESSION_HOURS=1',
-  'RATE_LIMIT_SALT=test-only-salt-not-a-secret',
   'RATE_LIMIT_MAX=5',
   'RATE_LIMIT_WINDOW_SECONDS=600',
   'STATUS_MINIMUM_MS=100',

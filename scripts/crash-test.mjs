@@ -52,7 +52,6 @@ const serverEnv = {
   UPLOAD_DIR: uploadDir,
   PORT: String(port),
   HOST: '127.0.0.1',
-  RATE_LIMIT_SALT: 'crash-test-salt-not-a-secret',
   RATE_LIMIT_MAX: '100000000',
   STATUS_MINIMUM_MS: '0',
   TIP_REVIEWER_KEYS: JSON.stringify([{ name: 'crash test', publicKey: sealingKeys.publicKey }]),

@@ -15,7 +15,6 @@ if (!existsSync('.dev.vars')) {
   writeFileSync(
     '.dev.vars',
     example
-      .replace('replace-with-a-long-random-secret', randomBytes(32).toString('base64url'))
       .replace('replace-with-another-long-random-secret', randomBytes(32).toString('base64url'))
       .replace('replace-with-a-long-random-session-secret', randomBytes(32).toString('base64url'))
       .replace('[{"name":"replace-with-a-reviewer","publicKey":"replace-with-their-public-key"}]', JSON.stringify([{ name: 'development', publicKey }])),

@@ -23,7 +23,7 @@ import { d1Driver } from '../lib/sql/d1Driver';
 import { postgresDriver } from '../lib/sql/postgresDriver';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType, tipBaseName } from '../lib/staff/evidenceFileName';
 import { cleanImage } from '../lib/tips/cleanFiles/cleanImage';
-import type { D1Database, D1Statement } from '../lib/tips/cloudflare/bindings';
+import { sqliteAsD1 } from './sqliteAsD1';
 import type { AttachmentStore, SealedTip, StaffStore, TipContent } from '../lib/tips/storage';
 import { reviewerKeysFrom } from '../lib/tips/config';
 import { askPassphrase } from './askPassphrase';
@@ -50,39 +50,6 @@ source: --state <wrangler state dir> (default .wrangler/state/v3, the local D1 a
 The key files' passphrase is asked for, or read from TIP_KEY_PASSPHRASE.`;
 
 class UsageError extends Error {}
-
-/** node:sqlite behind the few D1 methods the stores use, so the D1 store's own SQL reads the file. */
-function sqliteAsD1(database: DatabaseSync): D1Database {
-  const statement = (sql: string, values: unknown[] = []): D1Statement => {
-    const prepared = () => database.prepare(sql.replace(/\?(\d+)/g, '?'));
-    const ordered = () => {
-      // D1 accepts ?1, ?2 …; node:sqlite binds them by position, so repeat values in the order used.
-      const numbered = [...sql.matchAll(/\?(\d+)/g)].map((match) => values[Number(match[1]) - 1]);
-      return (numbered.length > 0 ? numbered : values) as Array<string | number | null>;
-    };
-    return {
-      bind: (...bound) => statement(sql, bound),
-      first: async <T>() => (prepared().get(...ordered()) as T | undefined) ?? null,
-      all: async <T>() => ({ results: prepared().all(...ordered()) as T[] }),
-      run: async () => prepared().run(...ordered()),
-    };
-  };
-  return {
-    prepare: (sql) => statement(sql),
-    batch: async (statements) => {
-      database.exec('BEGIN');
-      try {
-        const results = [];
-        for (const one of statements) results.push(await one.run());
-        database.exec('COMMIT');
-        return results;
-      } catch (error) {
-        database.exec('ROLLBACK');
-        throw error;
-      }
-    },
-  };
-}
 
 const sqliteFiles = (directory: string) =>
   existsSync(directory)

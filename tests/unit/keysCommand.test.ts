@@ -29,7 +29,7 @@ describe('npm run keys -- add|remove|list (finding 7)', () => {
     expect(removed.stdout).toContain('npm run tips -- reseal');
     const listed = await keys(['list']);
     expect(configuredValue(listed.stdout)).toBe(configuredValue(removed.stdout));
-    const config = tipConfigFromEnv({ RATE_LIMIT_SALT: 'x'.repeat(16), POW_HMAC_KEY: 'y'.repeat(16), TIP_REVIEWER_KEYS: configuredValue(listed.stdout) });
+    const config = tipConfigFromEnv({ POW_HMAC_KEY: 'y'.repeat(16), TIP_REVIEWER_KEYS: configuredValue(listed.stdout) });
     expect(config.reviewerKeys).toEqual([{ name: 'wang', publicKey: expect.stringMatching(/^[\w-]{43}$/) }]);
     await expect(keys(['add', 'zhao', '--out', join(work, 'zhao.json')], 'short')).rejects.toMatchObject({ stderr: expect.stringContaining('shorter than 12 characters') });
     await expect(keys(['remove', 'nobody'])).rejects.toMatchObject({ stderr: expect.stringContaining('No reviewer named') });

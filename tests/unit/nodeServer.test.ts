@@ -46,7 +46,6 @@ async function startServer(drainMs = 0) {
     attachments: diskAttachmentStore(uploadDir),
     shells: distShells('dist'),
     tipConfig: {
-      rateLimitSalt: 'node-server-test-salt-0123',
       rateLimitMax: 1000,
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: false,

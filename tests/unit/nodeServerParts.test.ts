@@ -8,13 +8,12 @@ import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
 const minimal = {
   DATABASE_URL: 'postgres://tips@db.internal/tips',
   UPLOAD_DIR: '/var/lib/uploads',
-  RATE_LIMIT_SALT: 'a-long-enough-secret-salt',
   TIP_SEALING_PUBLIC_KEY: 'A'.repeat(43),
   POW_HMAC_KEY: 'a-long-enough-pow-secret',
 };
 
 describe("the Node server's settings", () => {
-  it('need only a database, an upload directory, the salt, the sealing key and the PoW secret; the rest has safe defaults', () => {
+  it('need only a database, an upload directory, the sealing key and the PoW secret (no RATE_LIMIT_SALT any more); the rest has safe defaults', () => {
     expect(nodeServerConfigFromEnv(minimal)).toMatchObject({
       port: 8080,
       siteDir: 'dist',
@@ -44,7 +43,6 @@ describe("the Node server's settings", () => {
     expect(() => nodeServerConfigFromEnv({ ...minimal, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
     expect(() => nodeServerConfigFromEnv({ ...minimal, UPLOAD_DIR: undefined })).toThrow(/UPLOAD_DIR is not set/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, PORT: 'eighty' })).toThrow(/PORT must be a port number/);
-    expect(() => nodeServerConfigFromEnv({ ...minimal, RATE_LIMIT_SALT: undefined })).toThrow(/RATE_LIMIT_SALT is not set/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, TIP_SEALING_PUBLIC_KEY: undefined })).toThrow(/TIP_REVIEWER_KEYS is not set: run `npm run keys -- add <reviewer>`/);
     expect(() => nodeServerConfigFromEnv({ ...minimal, POW_HMAC_KEY: 'short' })).toThrow(/POW_HMAC_KEY is shorter than 16 characters/);
     // Everything wrong is named at once, not one variable per failed start.

@@ -71,7 +71,6 @@ async function submitTip(store: TipStore, attachments: AttachmentStore, descript
     attachments,
     shells: { load: async () => `${shellStart}${shellEnd}` },
     config: {
-      rateLimitSalt: 'tips-tool-test-salt',
       rateLimitMax: 100,
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: false,

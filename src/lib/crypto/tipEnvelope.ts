@@ -14,6 +14,7 @@
  * reseal`) rewrites one column and no file. Version-1 values (sealedBox.ts) still open.
  */
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { concatBytes } from '../bytes.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { SealingKeyError, type OpeningKey, type ReviewerPublicKey } from './reviewerKeys.ts';
 import { legacyTextPrefix, legacyVersion, openLegacyBytes } from './sealedBox.ts';
@@ -87,17 +88,7 @@ async function decrypt(key: CryptoKey, tipId: string, part: SealedPart, sealed: 
   }
 }
 
-function joinBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const joined = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.byteLength;
-  }
-  return joined;
-}
-
-const contentText = (wraps: Uint8Array, body: Uint8Array) => `${sealedTextPrefix}${toBase64Url(joinBytes(Uint8Array.of(version, wraps.byteLength / wrapLength), wraps, body))}`;
+const contentText = (wraps: Uint8Array, body: Uint8Array) => `${sealedTextPrefix}${toBase64Url(concatBytes([Uint8Array.of(version, wraps.byteLength / wrapLength), wraps, body]))}`;
 
 /** The tip's content (JSON text) for its database column. */
 export async function sealTipContent(seal: TipSeal, text: string): Promise<string> {
@@ -106,7 +97,7 @@ export async function sealTipContent(seal: TipSeal, text: string): Promise<strin
 
 /** One evidence file, `index` being its position among the tip's files. */
 export async function sealTipFile(seal: TipSeal, index: number, bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  return joinBytes(Uint8Array.of(version), await encrypt(seal.contentKey, seal.tipId, { file: index }, bytes));
+  return concatBytes([Uint8Array.of(version), await encrypt(seal.contentKey, seal.tipId, { file: index }, bytes)]);
 }
 
 interface SealedContent {

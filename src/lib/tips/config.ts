@@ -3,7 +3,6 @@ import type { TipConfig } from './storage';
 
 /** Environment variables of the tip service (documented in .dev.vars.example). */
 export interface TipEnvVars {
-  RATE_LIMIT_SALT?: string;
   RATE_LIMIT_MAX?: string;
   RATE_LIMIT_WINDOW_SECONDS?: string;
   STATUS_MINIMUM_MS?: string;
@@ -16,9 +15,6 @@ export interface TipEnvVars {
 }
 
 const configSchema = z.object({
-  RATE_LIMIT_SALT: z
-    .string({ error: 'RATE_LIMIT_SALT is not set: add a long random secret (see .dev.vars.example).' })
-    .min(16, { error: 'RATE_LIMIT_SALT is shorter than 16 characters: use a long random secret.' }),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   STATUS_MINIMUM_MS: z.coerce.number().int().nonnegative().default(150),
@@ -67,7 +63,6 @@ export function reviewerKeysFrom(env: { TIP_REVIEWER_KEYS?: string; TIP_SEALING_
 export function tipConfigFromEnv(env: TipEnvVars): TipConfig {
   const parsed = configSchema.parse(env);
   return {
-    rateLimitSalt: parsed.RATE_LIMIT_SALT,
     rateLimitMax: parsed.RATE_LIMIT_MAX,
     rateLimitWindowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS,
     statusMinimumMs: parsed.STATUS_MINIMUM_MS,

@@ -12,30 +12,16 @@ import { sealTipContent, sealTipFile, startTipSeal } from '../crypto/tipEnvelope
 import { createPowChallenge, checkPowSolution } from './proofOfWork';
 import { sniffEvidenceType, sniffLength } from './sniffFileType';
 import { filesToSeal } from './cleanFiles';
+import { concatBytes } from '../bytes';
 import type { NewAttachment, NewTip, TipContent, TipEnvironment } from './storage';
-import { claimedEvidenceType, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
+import { claimedEvidenceType, tipFieldOrder, tipLimits, tipMessageValues as tipValuesForMessages, validateTip, type TipFieldErrors, type ValidTip } from './tipSchema';
 
 /** Text fields plus every file: anything bigger cannot be a valid tip. */
 export const maxBodyBytes = tipLimits.maxTotalFileBytes + 1024 * 1024;
 const receiptCookie = 'tip_receipt';
 const noStore = { 'Cache-Control': 'no-store' };
-const textFields = [
-  'category',
-  'description',
-  'place',
-  'region',
-  'noticedOn',
-  'responsible',
-  'metadata',
-  'identity',
-  'name',
-  'phone',
-  'email',
-  'consent',
-  'website',
-  'idempotencyKey',
-  'altcha',
-] as const;
+/** Every text field the form posts: the reader's (all but the files), the honeypot, the repeat key, the proof of work. */
+export const textFields = [...tipFieldOrder.filter((field) => field !== 'files'), 'website', 'idempotencyKey', 'altcha'] as const;
 
 /** What every failure the tip service did not foresee answers: storage is down, come back later. */
 export async function tipServiceUnavailable(request: Request, env: TipEnvironment): Promise<Response> {
@@ -258,13 +244,7 @@ async function withinLimit(request: Request): Promise<Request> {
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(request.url, { method: 'POST', headers: request.headers, body: bytes });
+  return new Request(request.url, { method: 'POST', headers: request.headers, body: concatBytes(chunks) });
 }
 
 async function readEvidence(file: File) {

@@ -84,7 +84,6 @@ export interface PageShells {
 }
 
 export interface TipConfig {
-  rateLimitSalt: string;
   rateLimitMax: number;
   rateLimitWindowSeconds: number;
   /** Test servers only: lets a request name its client in X-Test-Client, so tests don't share a limit. */

@@ -80,7 +80,6 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
     attachments,
     shells: { load: async (path) => shell(path) },
     config: {
-      rateLimitSalt: 'unit-test-salt-0123456789',
       rateLimitMax: 100,
       rateLimitWindowSeconds: 600,
       trustTestClientHeader: true,

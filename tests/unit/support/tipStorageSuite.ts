@@ -51,7 +51,6 @@ export function describeTipStorage(target: StorageTarget) {
       attachments: opened.attachments,
       shells: { load: async () => `<html><head><title>t | s</title></head><body>${shellStart}${shellEnd}</body></html>` },
       config: {
-        rateLimitSalt: 'storage-suite-salt-0123456789',
         rateLimitMax: overrides.rateLimitMax ?? 1000,
         rateLimitWindowSeconds: 600,
         trustTestClientHeader: false,

@@ -1,4 +1,5 @@
-import { concatBytes, crc32, fourCharacters } from './bytes';
+import { concatBytes } from '../../bytes';
+import { crc32, fourCharacters } from './bytes';
 import { orientationOnlyTiff, readOrientation } from './exifOrientation';
 
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

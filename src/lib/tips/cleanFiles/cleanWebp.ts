@@ -1,4 +1,5 @@
-import { concatBytes, fourCharacters } from './bytes';
+import { concatBytes } from '../../bytes';
+import { fourCharacters } from './bytes';
 import { orientationOnlyTiff, readOrientation } from './exifOrientation';
 
 /** VP8X flag bits: "has alpha" stays; "has EXIF" only for the orientation-only EXIF written back. */
