@@ -9,7 +9,9 @@ import { ageInDays, deadlineState, dueDates } from './deadlines';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { csrfTokenFor, csrfTokenMatches, isSessionId, newSessionId, readCookie, sessionCookie, sessionCookieName, sessionIdHash } from './session';
 import { ClientThrottle, secondsToWait } from './signInThrottle';
-import { staffSecurityHeaders } from './staffHeaders';
+import { headers, json, methodNotAllowed, problem } from './staffAnswers';
+import { conversationRoute, type StaffConversationEnvironment } from './conversationRoutes';
+import { compareForStaffList } from '../conversation/model';
 
 export interface StaffEnvironment {
   store: StaffStore;
@@ -20,9 +22,11 @@ export interface StaffEnvironment {
   /** Failed sign-ins per client; one per process (or isolate) unless a test brings its own. */
   clientThrottle?: ClientThrottle;
   now?: () => Date;
+  /** The conversation by receipt code; absent: its routes answer 404 and the list has no unread marks. */
+  conversation?: StaffConversationEnvironment;
 }
 
-interface Staff {
+export interface Staff {
   actor: string;
   sessionId: string;
   /** SHA-256 of a password session's id (absent for Cloudflare Access). */
@@ -41,16 +45,6 @@ function clientThrottleOf(env: StaffEnvironment): ClientThrottle {
 
 export const staffPageSize = 50;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function headers(extra: Record<string, string> = {}): Headers {
-  return new Headers({ ...staffSecurityHeaders, ...extra });
-}
-
-function json(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: headers({ 'content-type': 'application/json; charset=utf-8', ...extra }) });
-}
-
-const problem = (status: number, error: string, message: string) => json({ error, message }, status);
 
 /**
  * Staff review on Web-standard Request/Response: sign in, list and open tips (still sealed: they
@@ -78,6 +72,8 @@ export async function handleStaffRequest(request: Request, env: StaffEnvironment
     }
     const route = path.slice('/api/staff/'.length).split('/');
     const [first, id, sub, position] = route;
+    const conversation = conversationRoute(request, route, env, staff);
+    if (conversation) return await conversation;
     if (first === 'session' && route.length === 1) return request.method === 'GET' ? await sessionInfo(env, staff) : methodNotAllowed('GET');
     if (first === 'logout' && route.length === 1) return request.method === 'POST' ? await logOut(url, env, staff) : methodNotAllowed('POST');
     if (first === 'sessions' && route.length === 1) return request.method === 'GET' ? await listSessions(env, staff) : methodNotAllowed('GET');
@@ -96,10 +92,6 @@ export async function handleStaffRequest(request: Request, env: StaffEnvironment
     console.error('staff service failed', error instanceof Error ? error.message : error);
     return problem(503, 'unavailable', '服务暂时不可用，请稍后再试。');
   }
-}
-
-function methodNotAllowed(allowed: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: headers({ Allow: allowed }) });
 }
 
 const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
@@ -308,7 +300,10 @@ async function listTips(url: URL, env: StaffEnvironment): Promise<Response> {
   if (parsed instanceof Response) return parsed;
   const at = now(env);
   const { tips, total } = await env.store.listTips(parsed.filter, { offset: (parsed.page - 1) * staffPageSize, limit: staffPageSize }, at, env.config.deadlines);
-  return json({ tips: tips.map((tip) => describe(tip, env, at)), total, page: parsed.page, pageSize: staffPageSize });
+  const unread = (await env.conversation?.store.tipsWithUnreadAnswer(tips.map((tip) => tip.id))) ?? new Set<string>();
+  const described = tips.map((tip) => ({ ...describe(tip, env, at), hasUnreadAnswer: unread.has(tip.id) }));
+  // The store pages in deadline order; within it, a tip with an unread answer comes first.
+  return json({ tips: described.sort(compareForStaffList), total, page: parsed.page, pageSize: staffPageSize });
 }
 
 async function audit(env: StaffEnvironment, staff: Staff, action: AuditEntry['action'], tipId: string | undefined, detail: string): Promise<void> {
@@ -361,9 +356,13 @@ async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise
   const parsed = parseFilter(url);
   if (parsed instanceof Response) return parsed;
   const at = now(env);
-  const rows: Array<Array<string | number | boolean>> = [['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数']];
+  const rows: Array<Array<string | number | boolean>> = [
+    ['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数', '工作人员消息数', '举报人消息数'],
+  ];
   for (let offset = 0; ; offset += 500) {
     const { tips } = await env.store.listTips(parsed.filter, { offset, limit: 500 }, at, env.config.deadlines);
+    // Of the conversation the export gains only how many messages each side wrote.
+    const counts = (await env.conversation?.store.messageCounts(tips.map((tip) => tip.id))) ?? new Map<string, { staff: number; tipster: number }>();
     for (const tip of tips) {
       const described = describe(tip, env, at);
       rows.push([
@@ -377,6 +376,8 @@ async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise
         tip.abuseCheck,
         described.deadline,
         described.ageDays,
+        counts.get(tip.id)?.staff ?? 0,
+        counts.get(tip.id)?.tipster ?? 0,
       ]);
     }
     if (tips.length < 500) break;

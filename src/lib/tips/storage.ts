@@ -164,7 +164,22 @@ export interface SealedTip extends TipSummary {
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'login' | 'login_failed' | 'logout' | 'list' | 'read' | 'download' | 'status_change' | 'export' | 'audit_view' | 'retention_delete' | 'retention_erase';
+  action:
+    | 'login'
+    | 'login_failed'
+    | 'logout'
+    | 'list'
+    | 'read'
+    | 'download'
+    | 'status_change'
+    | 'export'
+    | 'audit_view'
+    | 'retention_delete'
+    | 'retention_erase'
+    // The conversation (issue 15): a staff message sent, a conversation handed out to be read, a tipster's file downloaded.
+    | 'message_send'
+    | 'message_read'
+    | 'message_download';
   tipId?: string;
   detail: string;
 }
