@@ -1,29 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { asOwnClient, marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
-import { hashPassword } from '../../src/lib/staff/password';
 import { newSessionId, sessionIdHash } from '../../src/lib/staff/session';
 import { ensureTestSecrets, testKeyPassphrase, testPrivateKeyPath } from '../support/testKeys';
+import { newStaffAccount, signIn, staffPassword as password } from './support/staff';
 
 // Staff review against the real function (workerd, local D1/R2). Each test makes its own staff
 // account, so per-account login limits never collide.
 ensureTestSecrets();
-const password = 'a long test-only staff password';
-
-async function newStaffAccount(): Promise<string> {
-  const username = `staff-${crypto.randomUUID().slice(0, 8)}`;
-  await queryTipsDb(`INSERT INTO staff_accounts (username, password_hash, created_at) VALUES ('${username}', '${await hashPassword(password)}', '${new Date().toISOString()}')`);
-  return username;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/staff/login/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/staff\/$/);
-  await expect(page.locator('[data-actor]')).toHaveText(`当前用户：${username}`);
-}
 
 const endpoints: Array<[string, string]> = [
   ['GET', '/api/staff/session'],
@@ -35,6 +19,10 @@ const endpoints: Array<[string, string]> = [
   ['GET', '/api/staff/export.csv'],
   ['GET', '/api/staff/audit'],
   ['POST', '/api/staff/retention'],
+  ['GET', '/api/staff/tips/00000000-0000-4000-8000-000000000000/conversation'],
+  ['POST', '/api/staff/tips/00000000-0000-4000-8000-000000000000/conversation/read'],
+  ['POST', '/api/staff/tips/00000000-0000-4000-8000-000000000000/messages'],
+  ['GET', '/api/staff/tips/00000000-0000-4000-8000-000000000000/messages/1/files/0'],
 ];
 
 test('every staff endpoint answers 401 without a session and 403 with a made-up or expired one, with the staff headers', async ({ request }) => {
