@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { importKeyFile, type OpeningKey } from '../../../src/lib/crypto/reviewerKeys';
 import { openTipContent } from '../../../src/lib/crypto/tipEnvelope';
 import { testKeyPassphrase, testPrivateKeyPath } from '../../support/testKeys';
@@ -24,6 +27,17 @@ export async function readTipFile(objectKey: string): Promise<Buffer> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout;
+}
+
+/** Writes an object into the local R2 bucket, as the tip function would. */
+export async function writeTipFile(objectKey: string, bytes: Uint8Array): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'tip-file-'));
+  try {
+    await writeFile(join(folder, 'object'), bytes);
+    await run('npx', ['wrangler', 'r2', 'object', 'put', `procuratorate-tip-files/${objectKey}`, '--local', '--persist-to', testStateDir, '--file', join(folder, 'object')]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /** A client identity of its own (honoured only by test servers), so tests don't share a rate limit. */
