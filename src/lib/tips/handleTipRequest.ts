@@ -1,3 +1,4 @@
+import { tipsterPublicKeyForCode } from '../conversation/tipsterKeys';
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
 import { useTranslations, type UiKey } from '../../i18n';
@@ -185,6 +186,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
       attachments,
       idempotencyKeyHash,
       sealedReceipt: await sealWith(idempotencyKey, `${code}|${now.toISOString()}`),
+      tipsterPublicKey: await tipsterPublicKeyForCode(code),
     };
     outcome = await env.store.insertTip(newTip);
     // A solution that already served another tip is a replay: keep the tip, marked for checking.

@@ -50,6 +50,8 @@ export interface NewTip {
   idempotencyKeyHash: string;
   /** The receipt code sealed with the idempotency key (see sealing.ts), for answering repeats. */
   sealedReceipt: string;
+  /** The X25519 public key derived from the receipt code (conversation/tipsterKeys.ts): the tip's conversation, written with it. */
+  tipsterPublicKey: string;
 }
 
 /** A proof-of-work challenge once solved: its id and until when it must be remembered (to the hour). */
@@ -62,7 +64,7 @@ export interface TipStore {
   /** The sealed receipt of an earlier submission with this idempotency key, if any. */
   findSealedReceipt(idempotencyKeyHash: string): Promise<string | undefined>;
   /**
-   * Writes the tip, its attachment rows and its idempotency record all at once or not at all.
+   * Writes the tip, its attachment rows, its idempotency record and its conversation all at once or not at all.
    * "duplicate" when the idempotency key was used meanwhile, "proof_of_work_spent" when the
    * tip's proof-of-work challenge already served another tip (nothing written in either case).
    */
