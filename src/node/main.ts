@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { sqlTipStore } from '../lib/tips/sqlTipStore';
 import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
+import { sqlConversationStore } from '../lib/conversation/sqlConversationStore';
 import { postgresDriver } from '../lib/sql/postgresDriver';
 import { pendingMigrations } from '../lib/tips/postgres/migrations';
 import { diskAttachmentStore } from './diskAttachmentStore';
@@ -32,7 +33,7 @@ async function main() {
     attachments: diskAttachmentStore(config.uploadDir),
     shells: distShells(config.siteDir),
     tipConfig: config.tips,
-    ...(config.staff ? { staff: { store: sqlStaffStore(postgresDriver(database)), config: config.staff } } : {}),
+    ...(config.staff ? { staff: { store: sqlStaffStore(postgresDriver(database)), config: config.staff, conversations: sqlConversationStore(postgresDriver(database)) } } : {}),
     publicOrigin: config.publicOrigin,
     clientAddressHeader: config.clientAddressHeader,
     trustedProxyCidrs: config.trustedProxyCidrs,

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { StaffConfig } from '../lib/staff/config';
 import type { AttachmentStore, PageShells, StaffStore, TipConfig, TipStore } from '../lib/tips/storage';
 import type { PgDatabase } from '../lib/tips/postgres/database';
+import type { ConversationStore } from '../lib/conversation/store';
 import { createSiteApp } from '../lib/http/app';
 import { siteHeadersFor } from '../lib/http/siteHeaders';
 import { memoryRateLimiter } from '../lib/http/rateLimit';
@@ -22,7 +23,7 @@ export interface SiteServerOptions {
   shells: PageShells;
   tipConfig: TipConfig;
   /** Staff review (/api/staff/*), as functions/api/staff/ serves it on Cloudflare; absent: those paths answer 404. */
-  staff?: { store: StaffStore; config: StaffConfig };
+  staff?: { store: StaffStore; config: StaffConfig /** The conversation by receipt code, sealed to the tip service's reviewers. */; conversations?: ConversationStore };
   publicOrigin?: string;
   /** The header a load balancer names the client in (CLIENT_ADDRESS_HEADER). */
   clientAddressHeader?: string;
@@ -75,7 +76,13 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     }),
     staff: (c) =>
       options.staff
-        ? { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }
+        ? {
+            store: options.staff.store,
+            attachments: options.attachments,
+            config: options.staff.config,
+            clientAddress: clientAddress(c as NodeContext) ?? 'unknown',
+            ...(options.staff.conversations ? { conversation: { store: options.staff.conversations, reviewerKeys: options.tipConfig.reviewerKeys } } : {}),
+          }
         : undefined,
     tipRateLimiter: () => tipLimiter,
     clientSubject: (c) => {

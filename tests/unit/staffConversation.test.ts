@@ -9,7 +9,6 @@ import { tipsterPublicKeyForCode } from '../../src/lib/conversation/tipsterKeys'
 import { staffMessageMaxLength } from '../../src/lib/conversation/staffMessage';
 import { origin, staffPassword, staffTestEnvironment } from './support/staffEnvironment';
 import { testOpeningKey, testReviewerKeys } from './support/sqlTipEnvironment';
-import { memoryConversationStore } from './support/memoryConversationStore';
 
 const reviewers = await Promise.all(testReviewerKeys.map((reviewer) => importReviewerPublicKey(reviewer.name, reviewer.publicKey)));
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new TextEncoder().encode('JFIF\0'), 0x01, 0x01, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
@@ -17,8 +16,7 @@ const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new TextEnc
 /** The staff core with a conversation store, a signed-in reviewer and `count` tips, each with its receipt code's key stored. */
 async function setUp(count = 1) {
   const env = staffTestEnvironment();
-  const conversations = memoryConversationStore();
-  env.staffEnv.conversation = { store: conversations, reviewerKeys: testReviewerKeys };
+  const conversations = env.conversationStore;
   const tips: Array<{ id: string; code: string; publicKey: string }> = [];
   for (let index = 0; index < count; index += 1) {
     // Each tip its own day and text (the same tip sent twice is one tip), so the list order is known.
@@ -27,8 +25,9 @@ async function setUp(count = 1) {
       receiptCode: string;
     };
     const id = env.tips().at(-1)!.id;
+    // The submission stored the code's public key with the tip.
     const publicKey = await tipsterPublicKeyForCode(receiptCode);
-    await conversations.startConversation(id, publicKey);
+    expect((await conversations.findConversation(id))?.tipsterPublicKey).toBe(publicKey);
     tips.push({ id, code: receiptCode, publicKey });
   }
   const login = await handleStaffRequest(
@@ -206,6 +205,10 @@ describe('the staff side of the conversation', () => {
       [setup.tips[1]!.id, false],
     ]);
 
+    // The store pages in that order too, so an answered tip is on the first page however many tips came before it.
+    const firstPage = await setup.env.staffStore.listTips({}, { offset: 0, limit: 1 }, setup.env.staffEnv.now!(), setup.env.staffEnv.config.deadlines);
+    expect(firstPage.tips.map((tip) => tip.id)).toEqual([answered.id]);
+
     const conversation = await (await setup.get(`/api/staff/tips/${answered.id}/conversation`)).json();
     expect(conversation.messages.map((message: { author: string; unread: boolean }) => [message.author, message.unread])).toEqual([
       ['staff', false],
@@ -245,11 +248,13 @@ describe('the staff side of the conversation', () => {
     const setup = await setUp();
     const tip = setup.tips[0]!;
     await tipsterAnswer(setup, tip, 0, '补充');
-    setup.conversations.conversations.get(tip.id)!.messages[0]!.files[0]!.deletedAt = '2027-01-01T00:00:00.000Z';
+    const [file] = (await setup.conversations.findConversation(tip.id))!.messages[0]!.files;
+    await setup.conversations.markMessageFilesDeleted([file!.objectKey], '2027-01-01T00:00:00.000Z');
     const gone = await setup.get(`/api/staff/tips/${tip.id}/messages/0/files/0`);
     expect(gone.status).toBe(410);
     expect((await gone.json()).message).toContain('2027-01-01');
-    setup.conversations.conversations.delete(tip.id);
+    // A tip sent before conversations existed has none.
+    setup.env.sqlite.prepare('DELETE FROM tip_conversations WHERE tip_id = ?').run(tip.id);
     const none = await setup.get(`/api/staff/tips/${tip.id}/conversation`);
     expect(none.status).toBe(404);
     expect((await none.json()).error).toBe('no_conversation');

@@ -4,10 +4,11 @@ import { bindingRateLimiter, memoryRateLimiter, type RateLimitBinding, type Rate
 import { rateLimitSubject } from './clientAddress';
 import { sqlTipStore } from '../tips/sqlTipStore';
 import { sqlStaffStore } from '../staff/sqlStaffStore';
+import { sqlConversationStore } from '../conversation/sqlConversationStore';
 import { d1Driver } from '../sql/d1Driver';
 import { r2AttachmentStore } from '../tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../tips/cloudflare/bindings';
-import { tipConfigFromEnv, type TipEnvVars } from '../tips/config';
+import { reviewerKeysFrom, tipConfigFromEnv, type TipEnvVars } from '../tips/config';
 import { staffConfigFromEnv, type StaffEnvVars } from '../staff/config';
 import type { PageShells } from '../tips/storage';
 
@@ -72,6 +73,8 @@ export const cloudflareApp = createSiteApp({
       store: sqlStaffStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       config: staffConfigFromEnv(env),
+      // Staff messages are sealed to the reviewers every new tip is sealed to.
+      conversation: { store: sqlConversationStore(d1Driver(env.TIPS_DB)), reviewerKeys: reviewerKeysFrom(env) },
       // Failed sign-ins per client are counted in this isolate's memory only, never stored.
       clientAddress: c.req.header('CF-Connecting-IP') ?? 'unknown',
     };

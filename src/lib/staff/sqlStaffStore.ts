@@ -168,7 +168,10 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
            WHEN t.status IN ('received', 'under_review') AND t.received_at < ? THEN 0
            WHEN t.status = 'received' AND t.received_at < ? THEN 1
            WHEN t.status IN ('received', 'under_review') THEN 2
-           ELSE 3 END, t.received_at, t.id
+           ELSE 3 END,
+         -- Within a deadline state, a tip whose tipster answered since staff last read it (compareForStaffList).
+         CASE WHEN EXISTS (SELECT 1 FROM tip_conversations c WHERE c.tip_id = t.id AND c.last_tipster_position > c.staff_read_through) THEN 0 ELSE 1 END,
+         t.received_at, t.id
          LIMIT ? OFFSET ?`,
         [...values, answerBy, acknowledgeBy, page.limit, page.offset],
       );

@@ -2,6 +2,7 @@ import type { AttachmentStore, AuditEntry, StatusChange, TipEnvironment, TipStat
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
 import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
+import { sqlConversationStore } from '../../../src/lib/conversation/sqlConversationStore';
 import { d1Driver } from '../../../src/lib/sql/d1Driver';
 import { sqliteD1 } from './sqliteD1';
 import { testReviewerKeys } from './sealingKeys';
@@ -92,5 +93,16 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
     },
     clientAddress: '203.0.113.7',
   };
-  return { env, tips, objects, rows, sqlite, staffStore: sqlStaffStore(driver), auditLog, addAccount, failNextAttachmentWrite: () => (failNextPut = true) };
+  return {
+    env,
+    tips,
+    objects,
+    rows,
+    sqlite,
+    staffStore: sqlStaffStore(driver),
+    conversationStore: sqlConversationStore(driver),
+    auditLog,
+    addAccount,
+    failNextAttachmentWrite: () => (failNextPut = true),
+  };
 }
