@@ -1,78 +1,29 @@
 import { expect, test } from '@playwright/test';
-import { importReviewerPublicKey } from '../../src/lib/crypto/reviewerKeys';
 import { openAsTipster } from '../../src/lib/conversation/forTipster';
-import { sealMessage } from '../../src/lib/conversation/sealMessage';
-import { ensureTestSecrets } from '../support/testKeys';
+import { conversationCategory, conversationRegion, storeTipsterAnswer, submitTip } from './support/conversation';
 import { expectNoAxeViolations } from './support/axe';
 import { loadReviewerKey, newStaffAccount, signIn } from './support/staff';
-import { marker, queryTipsDb, storedTipsContaining, testClient, validTip, writeTipFile } from './support/tips';
+import { marker, queryTipsDb } from './support/tips';
 
 // The staff side of the conversation by receipt code (issue 15) against the real function
 // (workerd, local D1 and R2): staff ask in the browser, the question is stored sealed, the
 // tipster's answer with a photo shows opened and cleaned, and the list marks it until read.
-const secrets = ensureTestSecrets();
-const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
-const photo = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
-  Buffer.from('JFIF\0'),
-  Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
-  Buffer.from(`Exif\0\0${gps}`),
-  Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
-  Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),
-]);
-
-/**
- * The tipster's answer as the status page stores it: sealed for both sides (the server seals a
- * tipster's message), its photo sealed into R2, the rows written together.
- */
-async function storeTipsterAnswer(tipId: string, tipsterPublicKey: string, position: number, text: string): Promise<void> {
-  const reviewers = [await importReviewerPublicKey('procuratorate', secrets.sealingPublicKey)];
-  const bytes = new Uint8Array(photo);
-  const sealed = await sealMessage({
-    reviewers,
-    tipsterPublicKey,
-    tipId,
-    position,
-    author: 'tipster',
-    text,
-    sentAt: new Date(),
-    files: [{ described: { name: 'river\u202Egpj.exe', contentType: 'image/jpeg', byteLength: bytes.byteLength, sha256: '00' }, bytes }],
-  });
-  const objectKey = `messages/${crypto.randomUUID()}`;
-  await writeTipFile(objectKey, sealed.sealedFiles[0]!);
-  await queryTipsDb(
-    `INSERT INTO tip_messages (tip_id, position, author, sent_hour, for_tipster, for_reviewers, sealed_to_key_id, written_by, file_count)
-       VALUES ('${tipId}', ${position}, 'tipster', '${sealed.sentHour}', '${sealed.forTipster}', '${sealed.forReviewers}', '${sealed.sealedToKeyId}', '', 1);
-     INSERT INTO tip_message_files (object_key, tip_id, message_position, position, content_type, byte_length, sha256)
-       VALUES ('${objectKey}', '${tipId}', ${position}, 0, 'image/jpeg', ${sealed.sealedFiles[0]!.byteLength}, '00');
-     UPDATE tip_conversations SET last_tipster_position = ${position} WHERE tip_id = '${tipId}';`,
-  );
-}
-
 test('staff ask in the browser, the database holds the question sealed, the tipster’s answer and cleaned photo open in the page, and the list marks it until read', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const tag = marker();
-  const submitted = await page.request.post('/api/tips?lang=zh', {
-    data: { ...validTip(`${tag} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`), category: 'cultural-heritage', region: 'wuda' },
-    headers: testClient(),
-  });
-  expect(submitted.status()).toBe(201);
-  const { receiptCode } = (await submitted.json()) as { receiptCode: string };
-  const [stored] = await storedTipsContaining(tag);
-  const tipId = stored!.row.id!;
+  const { receiptCode, tipId, receivedAt, tipsterPublicKey } = await submitTip(page.request, tag);
   const shortId = tipId.slice(0, 8);
-  const [conversation] = await queryTipsDb<{ tipster_public_key: string }>(`SELECT tipster_public_key FROM tip_conversations WHERE tip_id = '${tipId}'`);
-  expect(conversation!.tipster_public_key).toHaveLength(43);
+  expect(tipsterPublicKey).toHaveLength(43);
 
   const username = await newStaffAccount();
   await signIn(page, username);
   await loadReviewerKey(page);
   const showOnlyThisTip = async () => {
-    await page.getByLabel('领域').selectOption('cultural-heritage');
-    await page.getByLabel('地区').selectOption('wuda');
-    await page.getByLabel('收到日期从').fill(stored!.row.received_at!.slice(0, 10));
+    await page.getByLabel('领域').selectOption(conversationCategory);
+    await page.getByLabel('地区').selectOption(conversationRegion);
+    await page.getByLabel('收到日期从').fill(receivedAt.slice(0, 10));
     await page.getByRole('button', { name: '筛选' }).click();
   };
   await showOnlyThisTip();
@@ -98,7 +49,7 @@ test('staff ask in the browser, the database holds the question sealed, the tips
   expect((await openAsTipster(receiptCode, tipId, 0, row!.for_tipster!, 'staff')).text).toBe(question);
 
   // The tipster answers with a photo that still carries its GPS position.
-  await storeTipsterAnswer(tipId, conversation!.tipster_public_key, 1, `${tag} 在东侧第二个排污口，照片附上。`);
+  await storeTipsterAnswer(tipId, tipsterPublicKey, 1, `${tag} 在东侧第二个排污口，照片附上。`);
   await page.getByRole('button', { name: '返回列表' }).click();
   await showOnlyThisTip();
   const listed = page.locator('[data-tip-rows] tr').filter({ hasText: shortId });
