@@ -2,24 +2,13 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import { importReviewerPublicKey } from '../../../src/lib/crypto/reviewerKeys';
 import { sealMessage } from '../../../src/lib/conversation/sealMessage';
 import { ensureTestSecrets } from '../../support/testKeys';
-import { queryTipsDb, storedTipsContaining, testClient, validTip, writeTipFile } from './tips';
+import { photoWithPosition, queryTipsDb, storedTipsContaining, testClient, validTip, writeTipFile } from './tips';
 
 // The conversation's browser tests and screenshots: a tip of its own, and the tipster's answer.
 const secrets = ensureTestSecrets();
 /** A category and region no other browser test uses, so the staff list filtered by them is short. */
 export const conversationCategory = 'cultural-heritage';
 export const conversationRegion = 'wuda';
-
-/** A photo that still carries its GPS position in EXIF. */
-const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
-export const photoWithPosition = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
-  Buffer.from('JFIF\0'),
-  Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
-  Buffer.from(`Exif\0\0${gps}`),
-  Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
-  Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),
-]);
 
 /** Sends a tip marked with `tag` and gives what the staff side needs of it. */
 export async function submitTip(request: APIRequestContext, tag: string) {

@@ -40,6 +40,18 @@ export async function writeTipFile(objectKey: string, bytes: Uint8Array): Promis
   }
 }
 
+/** A small JPEG that still carries its GPS position in EXIF. */
+const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
+export const photoWithPosition = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
+  Buffer.from('JFIF\0'),
+  Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
+  Buffer.from(`Exif\0\0${gps}`),
+  // A frame header: the tip service cleans only a JPEG it can read whole.
+  Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
+  Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),
+]);
+
 /** A client identity of its own (honoured only by test servers), so tests don't share a rate limit. */
 export function testClient(): Record<string, string> {
   return { 'X-Test-Client': crypto.randomUUID() };
