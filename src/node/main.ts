@@ -2,6 +2,7 @@
 // one process. Settings come from environment variables; see the README, "Deploying in mainland China".
 import { mkdir } from 'node:fs/promises';
 import { sqlTipStore } from '../lib/tips/sqlTipStore';
+import { sqlConversationStore } from '../lib/conversation/sqlConversationStore';
 import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
 import { postgresDriver } from '../lib/sql/postgresDriver';
 import { pendingMigrations } from '../lib/tips/postgres/migrations';
@@ -29,6 +30,7 @@ async function main() {
     siteDir: config.siteDir,
     database,
     store: sqlTipStore(postgresDriver(database)),
+    conversations: sqlConversationStore(postgresDriver(database)),
     attachments: diskAttachmentStore(config.uploadDir),
     shells: distShells(config.siteDir),
     tipConfig: config.tips,

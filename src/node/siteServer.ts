@@ -1,3 +1,4 @@
+import type { ConversationStore } from '../lib/conversation/store';
 import { createServer, type Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,8 @@ export interface SiteServerOptions {
   siteDir: string;
   database: PgDatabase;
   store: TipStore;
+  /** The conversation by receipt code; on when tipConfig has a tipsterSessionSecret. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   shells: PageShells;
   tipConfig: TipConfig;
@@ -68,6 +71,7 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
   const app = createSiteApp({
     tips: (c) => ({
       store: options.store,
+      ...(options.conversations ? { conversations: options.conversations } : {}),
       attachments: options.attachments,
       shells: options.shells,
       config: options.tipConfig,

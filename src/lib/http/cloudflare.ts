@@ -3,6 +3,7 @@ import { createSiteApp } from './app';
 import { bindingRateLimiter, memoryRateLimiter, type RateLimitBinding, type RateLimiter } from './rateLimit';
 import { rateLimitSubject } from './clientAddress';
 import { sqlTipStore } from '../tips/sqlTipStore';
+import { sqlConversationStore } from '../conversation/sqlConversationStore';
 import { sqlStaffStore } from '../staff/sqlStaffStore';
 import { d1Driver } from '../sql/d1Driver';
 import { r2AttachmentStore } from '../tips/cloudflare/r2AttachmentStore';
@@ -59,6 +60,7 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlTipStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       shells: shells(env, new URL(c.req.url).origin),
       config: tipConfigFromEnv(env),
