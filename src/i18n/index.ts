@@ -22,4 +22,10 @@ export function useTranslations(locale: Locale): Translate {
   return translators[locale];
 }
 
+/** The language of a page under src/pages/[locale]/, from its address, with its translate function. */
+export function pageLanguage(params: Record<string, string | undefined>): { locale: Locale; t: Translate } {
+  const locale = params.locale as Locale;
+  return { locale, t: translators[locale] };
+}
+
 export type { UiKey, Translate };

@@ -70,3 +70,8 @@ export function splitLocalePath(pathname: string): { locale: Locale; pathInLocal
 export function everyLocalePath(pathInLocale: string): Record<Locale, string> {
   return Object.fromEntries(locales.map((locale) => [locale, localizedPath(locale, pathInLocale)])) as Record<Locale, string>;
 }
+
+/** Astro's static paths of a page that exists once in every language (home, search, tips, data). */
+export function everyLocaleStaticPaths(): { params: { locale: Locale } }[] {
+  return locales.map((locale) => ({ params: { locale } }));
+}

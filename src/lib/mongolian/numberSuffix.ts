@@ -22,35 +22,27 @@ interface NumeralWord {
   ending: Ending;
 }
 
-const units: Record<number, NumeralWord> = {
-  1: { word: 'ᠨᠢᠭᠡ', vowelClass: 'front', ending: 'unstable-n' },
-  2: { word: 'ᠬᠣᠶᠠᠷ', vowelClass: 'back', ending: 'r' },
-  3: { word: 'ᠭᠤᠷᠪᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  4: { word: 'ᠳᠥᠷᠪᠡ', vowelClass: 'front', ending: 'unstable-n' },
-  5: { word: 'ᠲᠠᠪᠤ', vowelClass: 'back', ending: 'unstable-n' },
-  6: { word: 'ᠵᠢᠷᠭᠤᠭ᠎ᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  7: { word: 'ᠳᠣᠯᠣᠭ᠎ᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  8: { word: 'ᠨᠠᠢᠮᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  9: { word: 'ᠶᠢᠰᠦ', vowelClass: 'front', ending: 'unstable-n' },
+/** A numeral's word; numerals are unstable-n words unless said otherwise. */
+const numeral = (word: string, vowelClass: VowelClass, ending: Ending = 'unstable-n'): NumeralWord => ({ word, vowelClass, ending });
+
+/** Each digit 1–9 read as a unit and as a ten (2 ᠬᠣᠶᠠᠷ, 20 ᠬᠣᠷᠢ). */
+const digitWords: Record<number, { unit: NumeralWord; ten: NumeralWord }> = {
+  1: { unit: numeral('ᠨᠢᠭᠡ', 'front'), ten: numeral('ᠠᠷᠪᠠ', 'back') },
+  2: { unit: numeral('ᠬᠣᠶᠠᠷ', 'back', 'r'), ten: numeral('ᠬᠣᠷᠢ', 'back') },
+  3: { unit: numeral('ᠭᠤᠷᠪᠠ', 'back'), ten: numeral('ᠭᠤᠴᠢ', 'back') },
+  4: { unit: numeral('ᠳᠥᠷᠪᠡ', 'front'), ten: numeral('ᠳᠥᠴᠢ', 'front') },
+  5: { unit: numeral('ᠲᠠᠪᠤ', 'back'), ten: numeral('ᠲᠠᠪᠢ', 'back') },
+  6: { unit: numeral('ᠵᠢᠷᠭᠤᠭ᠎ᠠ', 'back'), ten: numeral('ᠵᠢᠷᠠ', 'back') },
+  7: { unit: numeral('ᠳᠣᠯᠣᠭ᠎ᠠ', 'back'), ten: numeral('ᠳᠠᠯᠠ', 'back') },
+  8: { unit: numeral('ᠨᠠᠢᠮᠠ', 'back'), ten: numeral('ᠨᠠᠶᠠ', 'back') },
+  9: { unit: numeral('ᠶᠢᠰᠦ', 'front'), ten: numeral('ᠶᠡᠷᠡ', 'front') },
 };
 
-const tens: Record<number, NumeralWord> = {
-  1: { word: 'ᠠᠷᠪᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  2: { word: 'ᠬᠣᠷᠢ', vowelClass: 'back', ending: 'unstable-n' },
-  3: { word: 'ᠭᠤᠴᠢ', vowelClass: 'back', ending: 'unstable-n' },
-  4: { word: 'ᠳᠥᠴᠢ', vowelClass: 'front', ending: 'unstable-n' },
-  5: { word: 'ᠲᠠᠪᠢ', vowelClass: 'back', ending: 'unstable-n' },
-  6: { word: 'ᠵᠢᠷᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  7: { word: 'ᠳᠠᠯᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  8: { word: 'ᠨᠠᠶᠠ', vowelClass: 'back', ending: 'unstable-n' },
-  9: { word: 'ᠶᠡᠷᠡ', vowelClass: 'front', ending: 'unstable-n' },
-};
-
-const hundred: NumeralWord = { word: 'ᠵᠠᠭᠤ', vowelClass: 'back', ending: 'unstable-n' };
-const thousand: NumeralWord = { word: 'ᠮᠢᠩᠭ᠎ᠠ', vowelClass: 'back', ending: 'unstable-n' };
-const tenThousand: NumeralWord = { word: 'ᠲᠦᠮᠡ', vowelClass: 'front', ending: 'unstable-n' };
-const hundredMillion: NumeralWord = { word: 'ᠪᠤᠮ', vowelClass: 'back', ending: 'm' };
-const zero: NumeralWord = { word: 'ᠲᠡᠭ', vowelClass: 'front', ending: 'm' };
+const hundred = numeral('ᠵᠠᠭᠤ', 'back');
+const thousand = numeral('ᠮᠢᠩᠭ᠎ᠠ', 'back');
+const tenThousand = numeral('ᠲᠦᠮᠡ', 'front');
+const hundredMillion = numeral('ᠪᠤᠮ', 'back', 'm');
+const zero = numeral('ᠲᠡᠭ', 'front', 'm');
 
 /**
  * The last word spoken when a whole number is read aloud in Mongolian.
@@ -61,8 +53,8 @@ export function lastSpokenWord(value: number): NumeralWord {
     throw new RangeError(`A Mongolian number suffix needs a whole number of 0 or more, not ${value}.`);
   }
   if (value === 0) return zero;
-  if (value % 10 !== 0) return units[value % 10]!;
-  if (value % 100 !== 0) return tens[(value % 100) / 10]!;
+  if (value % 10 !== 0) return digitWords[value % 10]!.unit;
+  if (value % 100 !== 0) return digitWords[(value % 100) / 10]!.ten;
   if (value % 1000 !== 0) return hundred;
   if (value % 10_000 !== 0) return thousand;
   // Myriads: 10 000 ᠲᠦᠮᠡ, 100 000 ᠠᠷᠪᠠᠨ ᠲᠦᠮᠡ … up to 10^8 ᠪᠤᠮ, after which the reading ends in ᠪᠤᠮ.

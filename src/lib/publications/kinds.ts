@@ -1,18 +1,29 @@
 // One descriptor per kind of publication: where it lives, how its items are read, which views its
-// list offers, how an item shows as a card and in the feed. The route files under
-// src/pages/[locale]/{cases,open-days,education}/ only hand a descriptor to the helpers below, so
-// the list pages, detail-page paths and feeds of the three kinds are made by the same code.
+// list offers, how an item shows as a card, on its detail page and in the feed. The route files
+// under src/pages/[locale]/{cases,open-days,education}/ only hand a descriptor to the helpers
+// below, so the list pages, detail pages and feeds of the three kinds are made by the same code.
 import type { Translate } from '../../i18n/translate';
-import { locales, type Locale } from '../../i18n/locales';
+import { everyLocaleStaticPaths, localeMap, locales, localizedPath, type Locale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n';
 import type { UiKey } from '../../i18n/schema';
 import { categoryLabel, regionLabel } from '../taxonomy';
 import { formatTime } from '../formatDate';
-import { detailPath, kindFolder, localizedArticles, localizedCases, localizedNotices, type ArticleItem, type CaseItem, type NoticeItem } from './collections';
+import {
+  detailPath,
+  kindFolder,
+  localizedArticles,
+  localizedCases,
+  localizedNotices,
+  translationAlternates,
+  type ArticleItem,
+  type CaseItem,
+  type NoticeItem,
+} from './collections';
 import { articleFacets, caseFacets, noticeFacets } from './facets';
 import { publicationFeed } from './feed';
 import { listPagePaths, type Facet, type ListRoute } from './listRoutes';
 import type { PublicationKind } from './schemas';
+import { articleData, organisation, type StructuredData } from './structuredData';
 
 /** What a list shows of one item (PublicationCard). */
 export interface ListCard {
@@ -32,7 +43,8 @@ export interface ListCard {
 interface ItemBase {
   slug: string;
   isFallback: boolean;
-  entry: { data: { title: string; summary: string; date: Date; lang: Locale } };
+  translatedInto: Locale[];
+  entry: { data: { title: string; summary: string; date: Date; lang: Locale; translationStatus: 'original' | 'reviewed' | 'unreviewed' } };
 }
 
 export interface KindDescriptor<Item extends ItemBase> {
@@ -45,6 +57,10 @@ export interface KindDescriptor<Item extends ItemBase> {
   /** The label of one facet value, in the page's language. */
   facetLabel: (name: string, value: string, locale: Locale, t: Translate) => string;
   card: (item: Item, locale: Locale, t: Translate) => ListCard;
+  /** What its detail page tells search engines (JSON-LD); `url` is the address of the text shown. */
+  structuredData: (item: Item, url: string, site: URL) => StructuredData;
+  /** What the search index files a detail page under: its date (publication date unless given) and filters. */
+  searchFacts?: (item: Item) => { date?: Date; category?: string; region?: string };
   /** Feed order: what is new first (open days are listed by event, but fed by publication). */
   feedOrder?: (a: Item, b: Item) => number;
 }
@@ -66,6 +82,11 @@ export const caseKind: KindDescriptor<CaseItem> = {
     ...baseCard('cases', item, locale),
     meta: [categoryLabel(item.entry.data.category, locale), regionLabel(item.entry.data.region, locale)],
   }),
+  structuredData: (item, url) => {
+    const { data } = item.entry;
+    return articleData(item, url, { about: categoryLabel(data.category, data.lang), keywords: data.tags.join(', ') });
+  },
+  searchFacts: (item) => ({ category: item.entry.data.category, region: item.entry.data.region }),
 };
 
 export const articleKind: KindDescriptor<ArticleItem> = {
@@ -78,6 +99,14 @@ export const articleKind: KindDescriptor<ArticleItem> = {
     ...baseCard('articles', item, locale),
     meta: [t(`education.topic.${item.entry.data.topic}` as 'education.topic.minors'), t('education.readingTime', { minutes: item.entry.data.readingMinutes })],
   }),
+  structuredData: (item, url) => {
+    const { data } = item.entry;
+    const t = useTranslations(data.lang);
+    return articleData(item, url, {
+      timeRequired: `PT${data.readingMinutes}M`,
+      audience: data.audience.map((audience) => ({ '@type': 'Audience', audienceType: t(`education.audience.${audience}`) })),
+    });
+  },
 };
 
 export const noticeKind: KindDescriptor<NoticeItem> = {
@@ -94,6 +123,25 @@ export const noticeKind: KindDescriptor<NoticeItem> = {
     meta: [`${formatTime(item.start)}–${formatTime(item.end)}`, ...(item.isFallback ? [] : [item.entry.data.place])],
     badge: { text: t(`openDays.status.${item.status}`), tone: item.status },
   }),
+  structuredData: (item, url, site) => {
+    const { data } = item.entry;
+    return {
+      '@type': 'Event',
+      name: data.title,
+      description: data.summary,
+      startDate: `${data.start.replace(' ', 'T')}:00+08:00`,
+      endDate: `${data.end.replace(' ', 'T')}:00+08:00`,
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      inLanguage: localeMap[data.lang].htmlLang,
+      url,
+      location: { '@type': 'Place', name: data.place, address: data.address },
+      maximumAttendeeCapacity: data.capacity,
+      isAccessibleForFree: true,
+      organizer: { ...organisation(data.lang), url: new URL(localizedPath(data.lang), site).href },
+    };
+  },
+  searchFacts: (item) => ({ date: item.start }),
   feedOrder: (a, b) => b.entry.data.date.getTime() - a.entry.data.date.getTime(),
 };
 
@@ -134,10 +182,35 @@ export async function detailStaticPaths<Item extends ItemBase>(descriptor: KindD
   return perLocale.flat();
 }
 
+/**
+ * Everything PublicationPage needs for one detail page of a kind. Inside the article everything is
+ * in the language of the text shown (Chinese on a fallback page), its address included.
+ */
+export function detailPageView<Item extends ItemBase>(descriptor: KindDescriptor<Item>, item: Item, locale: Locale, site: URL) {
+  const { data } = item.entry;
+  const url = new URL(detailPath(descriptor.kind, item.isFallback ? data.lang : locale, item.slug), site).href;
+  const { date = data.date, category, region } = descriptor.searchFacts?.(item) ?? {};
+  return {
+    locale,
+    kind: descriptor.kind,
+    slug: item.slug,
+    title: data.title,
+    description: data.summary,
+    contentLocale: data.lang,
+    isFallback: item.isFallback,
+    translationStatus: data.translationStatus,
+    alternates: translationAlternates(descriptor.kind, item),
+    jsonLd: descriptor.structuredData(item, url, site),
+    searchDate: date,
+    category,
+    region,
+  };
+}
+
 /** The feed route of a kind: one RSS file per language. */
 export function feedRoute<Item extends ItemBase>(descriptor: KindDescriptor<Item>) {
   return {
-    getStaticPaths: () => locales.map((locale) => ({ params: { locale } })),
+    getStaticPaths: everyLocaleStaticPaths,
     GET: async ({ params, site }: { params: Record<string, string | undefined>; site?: URL }) => {
       const locale = params.locale as Locale;
       const items = await descriptor.itemsIn(locale);

@@ -1,16 +1,15 @@
 import type { APIRoute } from 'astro';
-import { locales, type Locale } from '../../../i18n/locales';
-import { useTranslations } from '../../../i18n';
+import { everyLocaleStaticPaths } from '../../../i18n/locales';
+import { pageLanguage } from '../../../i18n';
 import { localizedCases } from '../../../lib/publications/collections';
 import { openDataRows } from '../../../lib/openData/fromCases';
 import { columnHeadingKey, openDataCsv } from '../../../lib/openData/openDataTable';
 
-export const getStaticPaths = () => locales.map((locale) => ({ params: { locale } }));
+export const getStaticPaths = everyLocaleStaticPaths;
 
 /** The open-data table as CSV, headings in the page's language. */
 export const GET: APIRoute = async ({ params, site }) => {
-  const locale = params.locale as Locale;
-  const t = useTranslations(locale);
+  const { locale, t } = pageLanguage(params);
   const rows = openDataRows(await localizedCases(locale), locale, site!);
   return new Response(
     openDataCsv(rows, (column) => t(columnHeadingKey(column))),

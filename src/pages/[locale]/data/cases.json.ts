@@ -1,18 +1,17 @@
 import type { APIRoute } from 'astro';
-import { locales, type Locale } from '../../../i18n/locales';
-import { useTranslations } from '../../../i18n';
+import { everyLocaleStaticPaths } from '../../../i18n/locales';
+import { pageLanguage } from '../../../i18n';
 import { categoryIds, regionIds } from '../../../lib/taxonomy';
 import { buildTime, localizedCases } from '../../../lib/publications/collections';
 import { achievements } from '../../../lib/openData/achievements';
 import { caseFactsOf, openDataRows } from '../../../lib/openData/fromCases';
 import { columnDescriptionKey, columnHeadingKey, openDataColumns } from '../../../lib/openData/openDataTable';
 
-export const getStaticPaths = () => locales.map((locale) => ({ params: { locale } }));
+export const getStaticPaths = everyLocaleStaticPaths;
 
 /** The same table as the CSV, with its column dictionary and the totals the page shows. */
 export const GET: APIRoute = async ({ params, site }) => {
-  const locale = params.locale as Locale;
-  const t = useTranslations(locale);
+  const { locale, t } = pageLanguage(params);
   const items = await localizedCases(locale);
   const { caseCount, casesWithFigures, totals, totalsByYear, percent } = achievements(caseFactsOf(items), categoryIds, regionIds);
   const withoutContributions = <Total extends { contributions: unknown[] }>({ contributions, ...rest }: Total) => ({
