@@ -79,7 +79,13 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     }),
     staff: (c) =>
       options.staff
-        ? { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }
+        ? {
+            store: options.staff.store,
+            ...(options.conversations ? { conversations: options.conversations } : {}),
+            attachments: options.attachments,
+            config: options.staff.config,
+            clientAddress: clientAddress(c as NodeContext) ?? 'unknown',
+          }
         : undefined,
     tipRateLimiter: () => tipLimiter,
     clientSubject: (c) => {

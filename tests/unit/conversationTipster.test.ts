@@ -9,6 +9,7 @@ import { importReviewerPublicKey } from '../../src/lib/crypto/reviewerKeys';
 import { sealMessage } from '../../src/lib/conversation/sealMessage';
 import { openAsReviewer, openFileAsReviewer } from '../../src/lib/conversation/forReviewers';
 import type { TipEnvironment } from '../../src/lib/tips/storage';
+import { runRetention, type StaffEnvironment } from '../../src/lib/staff/handleStaffRequest';
 import { anonymousTip } from './support/tipFixtures';
 import { sqlTipEnvironment, testOpeningKey, testReviewerKeys } from './support/sqlTipEnvironment';
 
@@ -219,6 +220,31 @@ describe('a session that ended', () => {
     expect(exit.status).toBe(303);
     expect(exit.headers.get('Location')).toBe('https://www.weather.com.cn/');
     expect(await (await request('/api/tips/status?lang=zh', { cookie })).text()).toContain('请重新输入查询码');
+  });
+});
+
+describe('retention', () => {
+  it('deletes the files tipsters added and erases both copies of every message of a long-closed tip; the tipster sees the status only', async () => {
+    const { submitTip, staffAsks, signIn, request, memory } = site();
+    const { code, tipId } = await submitTip();
+    await staffAsks(tipId, question);
+    const opened = await signIn(code);
+    const cookie = sessionOf(opened);
+    const form = new FormData();
+    form.set('csrf', csrfOf(await opened.text()));
+    form.set('text', answer);
+    form.append('files', new File([await photoWithLocation()], 'photo.jpg', { type: 'image/jpeg' }));
+    expect((await request('/api/tips/status/reply?lang=zh', { method: 'POST', body: form, cookie })).status).toBe(303);
+    expect(memory.objects.size).toBe(1);
+    await memory.staffStore.changeStatus(tipId, { status: 'closed', note: '', changedBy: 'wang', changedAt: '2026-01-01T00:00:00.000Z' });
+    const staffEnv = { store: memory.staffStore, conversations: memory.env.conversations, attachments: memory.env.attachments, config: { retentionDays: 30 } } as StaffEnvironment;
+    expect(await runRetention(staffEnv, 'retention')).toEqual({ deleted: 1, erased: 1 });
+    expect(memory.objects.size).toBe(0);
+    expect(memory.rows('SELECT deleted_at IS NOT NULL AS gone FROM tip_message_files')).toEqual([{ gone: 1 }]);
+    expect(memory.rows("SELECT position FROM tip_messages WHERE for_tipster = '' AND for_reviewers = ''")).toHaveLength(2);
+    const page = await (await request('/api/tips/status?lang=zh', { cookie })).text();
+    expect(page).toContain('已办结');
+    expect(page).not.toContain(question);
   });
 });
 

@@ -107,13 +107,16 @@ async function showConversation(
   let messages: ShownMessage[] | undefined;
   if (conversation) {
     const unseen = new Set(newForTipster(conversation.messages, conversation.tipsterSeenThrough).map((message) => message.position));
+    // Retention erased both copies of a closed tip's messages: nothing is left to show of them.
     messages = await Promise.all(
-      conversation.messages.map(async (message) => ({
-        position: message.position,
-        author: message.author,
-        body: await openWithTipsterKeys(session.keys, session.tipId, message.position, message.forTipster, message.author),
-        isNew: unseen.has(message.position),
-      })),
+      conversation.messages
+        .filter((message) => message.forTipster !== '')
+        .map(async (message) => ({
+          position: message.position,
+          author: message.author,
+          body: await openWithTipsterKeys(session.keys, session.tipId, message.position, message.forTipster, message.author),
+          isNew: unseen.has(message.position),
+        })),
     );
     const seen = readThroughAfterShowing(conversation.messages, conversation.tipsterSeenThrough);
     if (seen > conversation.tipsterSeenThrough) await env.conversations.markSeenByTipster(session.tipId, seen);

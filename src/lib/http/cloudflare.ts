@@ -72,6 +72,7 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlStaffStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       config: staffConfigFromEnv(env),
       // Failed sign-ins per client are counted in this isolate's memory only, never stored.

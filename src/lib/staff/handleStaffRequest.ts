@@ -1,3 +1,4 @@
+import type { ConversationStore } from '../conversation/store';
 import { z } from 'zod';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
 import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
@@ -13,6 +14,8 @@ import { staffSecurityHeaders } from './staffHeaders';
 
 export interface StaffEnvironment {
   store: StaffStore;
+  /** The conversations (conversation/store.ts): retention deletes their files too. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   config: StaffConfig;
   /** The client's address, only for counting its failed sign-ins in memory (never stored). */
@@ -410,7 +413,16 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
       at.toISOString(),
     );
   }
-  for (const file of expired) {
+  // The files tipsters added in the conversation go with the tip's own.
+  const expiredMessageFiles = (await env.conversations?.findExpiredMessageFiles(closedBefore)) ?? [];
+  if (expiredMessageFiles.length > 0) {
+    await env.attachments.delete(expiredMessageFiles.map((file) => file.objectKey));
+    await env.conversations!.markMessageFilesDeleted(
+      expiredMessageFiles.map((file) => file.objectKey),
+      at.toISOString(),
+    );
+  }
+  for (const file of [...expired, ...expiredMessageFiles]) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });
   }
   // What the tipster wrote goes too (contact details included); the clear triage fields and the
@@ -419,7 +431,7 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
   for (const tipId of erased) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_erase', tipId, detail: `content; closed before ${closedBefore.slice(0, 10)}` });
   }
-  return { deleted: expired.length, erased: erased.length };
+  return { deleted: expired.length + expiredMessageFiles.length, erased: erased.length };
 }
 
 async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {

@@ -236,7 +236,7 @@ export interface StaffStore {
   markAttachmentsDeleted(objectKeys: string[], at: string): Promise<void>;
   /**
    * Erases what the tipster wrote (sealed content with the contact details) and the idempotency
-   * record of tips closed before `closedBefore`; returns the ids erased now.
+   * record of tips closed before `closedBefore`, and both sealed copies of their messages; returns the ids erased now.
    */
   eraseClosedTips(closedBefore: string, at: string): Promise<string[]>;
 }
