@@ -19,11 +19,13 @@ export interface SiteServerOptions {
   siteDir: string;
   database: PgDatabase;
   store: TipStore;
+  /** The conversation by receipt code; on when tipConfig has a tipsterSessionSecret. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   shells: PageShells;
   tipConfig: TipConfig;
   /** Staff review (/api/staff/*), as functions/api/staff/ serves it on Cloudflare; absent: those paths answer 404. */
-  staff?: { store: StaffStore; config: StaffConfig /** The conversation by receipt code, sealed to the tip service's reviewers. */; conversations?: ConversationStore };
+  staff?: { store: StaffStore; config: StaffConfig };
   publicOrigin?: string;
   /** The header a load balancer names the client in (CLIENT_ADDRESS_HEADER). */
   clientAddressHeader?: string;
@@ -69,6 +71,7 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
   const app = createSiteApp({
     tips: (c) => ({
       store: options.store,
+      ...(options.conversations ? { conversations: options.conversations } : {}),
       attachments: options.attachments,
       shells: options.shells,
       config: options.tipConfig,
@@ -78,10 +81,12 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
       options.staff
         ? {
             store: options.staff.store,
+            ...(options.conversations ? { conversations: options.conversations } : {}),
             attachments: options.attachments,
             config: options.staff.config,
             clientAddress: clientAddress(c as NodeContext) ?? 'unknown',
-            ...(options.staff.conversations ? { conversation: { store: options.staff.conversations, reviewerKeys: options.tipConfig.reviewerKeys } } : {}),
+            // Staff messages are sealed to the reviewers every new tip is sealed to.
+            reviewerKeys: options.tipConfig.reviewerKeys,
           }
         : undefined,
     tipRateLimiter: () => tipLimiter,

@@ -16,7 +16,7 @@ const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new TextEnc
 /** The staff core with a conversation store, a signed-in reviewer and `count` tips, each with its receipt code's key stored. */
 async function setUp(count = 1) {
   const env = staffTestEnvironment();
-  const conversations = env.conversationStore;
+  const conversations = env.staffEnv.conversations!;
   const tips: Array<{ id: string; code: string; publicKey: string }> = [];
   for (let index = 0; index < count; index += 1) {
     // Each tip its own day and text (the same tip sent twice is one tip), so the list order is known.

@@ -60,6 +60,7 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlTipStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       shells: shells(env, new URL(c.req.url).origin),
       config: tipConfigFromEnv(env),
@@ -71,10 +72,11 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlStaffStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       config: staffConfigFromEnv(env),
       // Staff messages are sealed to the reviewers every new tip is sealed to.
-      conversation: { store: sqlConversationStore(d1Driver(env.TIPS_DB)), reviewerKeys: reviewerKeysFrom(env) },
+      reviewerKeys: reviewerKeysFrom(env),
       // Failed sign-ins per client are counted in this isolate's memory only, never stored.
       clientAddress: c.req.header('CF-Connecting-IP') ?? 'unknown',
     };

@@ -23,9 +23,8 @@ import type { Staff, StaffEnvironment } from './handleStaffRequest';
 import { headers, json, methodNotAllowed, problem } from './staffAnswers';
 
 /** What the conversation needs beside the staff store: its own store, and whom new messages are sealed to. */
-export interface StaffConversationEnvironment {
+interface ConversationEnvironment {
   store: ConversationStore;
-  /** The active reviewers (TIP_REVIEWER_KEYS): every staff message is sealed to each of them too. */
   reviewerKeys: TipConfig['reviewerKeys'];
 }
 
@@ -56,11 +55,12 @@ const noConversation = () => problem(404, 'no_conversation', t('staff.conversati
 
 /** Answers 404 for a server without conversations or a malformed tip id before any handler runs. */
 async function withConversation(id: string, env: StaffEnvironment, answer: () => Promise<Response>): Promise<Response> {
-  if (!env.conversation || !uuid.test(id)) return noConversation();
+  if (!env.conversations || !env.reviewerKeys || !uuid.test(id)) return noConversation();
   return answer();
 }
 
-const conversationOf = (env: StaffEnvironment) => env.conversation!;
+/** Only called behind withConversation, which answered 404 where either is missing. */
+const conversationOf = (env: StaffEnvironment): ConversationEnvironment => ({ store: env.conversations!, reviewerKeys: env.reviewerKeys! });
 const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
 
 async function audit(env: StaffEnvironment, staff: Staff, action: AuditEntry['action'], tipId: string, detail: string): Promise<void> {

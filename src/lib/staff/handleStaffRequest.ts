@@ -1,6 +1,7 @@
+import type { ConversationStore } from '../conversation/store';
 import { z } from 'zod';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
-import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
+import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipConfig, type TipFilter, type TipSummary } from '../tips/storage';
 import { verifyAccessJwt } from './accessJwt';
 import type { StaffConfig } from './config';
 import { csvRows } from './csv';
@@ -10,11 +11,18 @@ import { decoyPasswordHash, verifyPassword } from './password';
 import { csrfTokenFor, csrfTokenMatches, isSessionId, newSessionId, readCookie, sessionCookie, sessionCookieName, sessionIdHash } from './session';
 import { ClientThrottle, secondsToWait } from './signInThrottle';
 import { headers, json, methodNotAllowed, problem } from './staffAnswers';
-import { conversationRoute, type StaffConversationEnvironment } from './conversationRoutes';
+import { conversationRoute } from './conversationRoutes';
 import { compareForStaffList } from '../conversation/model';
 
 export interface StaffEnvironment {
   store: StaffStore;
+  /**
+   * The conversations (conversation/store.ts): their routes (conversationRoutes.ts), the list's
+   * unread marks, the export's counts; retention deletes their files too. Absent: none of these.
+   */
+  conversations?: ConversationStore;
+  /** The active reviewers (TIP_REVIEWER_KEYS): a staff message is sealed to each of them, as a tip is. */
+  reviewerKeys?: TipConfig['reviewerKeys'];
   attachments: AttachmentStore;
   config: StaffConfig;
   /** The client's address, only for counting its failed sign-ins in memory (never stored). */
@@ -22,8 +30,6 @@ export interface StaffEnvironment {
   /** Failed sign-ins per client; one per process (or isolate) unless a test brings its own. */
   clientThrottle?: ClientThrottle;
   now?: () => Date;
-  /** The conversation by receipt code; absent: its routes answer 404 and the list has no unread marks. */
-  conversation?: StaffConversationEnvironment;
 }
 
 export interface Staff {
@@ -300,7 +306,7 @@ async function listTips(url: URL, env: StaffEnvironment): Promise<Response> {
   if (parsed instanceof Response) return parsed;
   const at = now(env);
   const { tips, total } = await env.store.listTips(parsed.filter, { offset: (parsed.page - 1) * staffPageSize, limit: staffPageSize }, at, env.config.deadlines);
-  const unread = (await env.conversation?.store.tipsWithUnreadAnswer(tips.map((tip) => tip.id))) ?? new Set<string>();
+  const unread = (await env.conversations?.tipsWithUnreadAnswer(tips.map((tip) => tip.id))) ?? new Set<string>();
   const described = tips.map((tip) => ({ ...describe(tip, env, at), hasUnreadAnswer: unread.has(tip.id) }));
   // The store pages in deadline order; within it, a tip with an unread answer comes first.
   return json({ tips: described.sort(compareForStaffList), total, page: parsed.page, pageSize: staffPageSize });
@@ -362,7 +368,7 @@ async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise
   for (let offset = 0; ; offset += 500) {
     const { tips } = await env.store.listTips(parsed.filter, { offset, limit: 500 }, at, env.config.deadlines);
     // Of the conversation the export gains only how many messages each side wrote.
-    const counts = (await env.conversation?.store.messageCounts(tips.map((tip) => tip.id))) ?? new Map<string, { staff: number; tipster: number }>();
+    const counts = (await env.conversations?.messageCounts(tips.map((tip) => tip.id))) ?? new Map<string, { staff: number; tipster: number }>();
     for (const tip of tips) {
       const described = describe(tip, env, at);
       rows.push([
@@ -411,7 +417,16 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
       at.toISOString(),
     );
   }
-  for (const file of expired) {
+  // The files tipsters added in the conversation go with the tip's own.
+  const expiredMessageFiles = (await env.conversations?.findExpiredMessageFiles(closedBefore)) ?? [];
+  if (expiredMessageFiles.length > 0) {
+    await env.attachments.delete(expiredMessageFiles.map((file) => file.objectKey));
+    await env.conversations!.markMessageFilesDeleted(
+      expiredMessageFiles.map((file) => file.objectKey),
+      at.toISOString(),
+    );
+  }
+  for (const file of [...expired, ...expiredMessageFiles]) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });
   }
   // What the tipster wrote goes too (contact details included); the clear triage fields and the
@@ -420,7 +435,7 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
   for (const tipId of erased) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_erase', tipId, detail: `content; closed before ${closedBefore.slice(0, 10)}` });
   }
-  return { deleted: expired.length, erased: erased.length };
+  return { deleted: expired.length + expiredMessageFiles.length, erased: erased.length };
 }
 
 async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {

@@ -257,8 +257,10 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
 
     async eraseClosedTips(closedBefore, at) {
       const closed = "status = 'closed' AND status_changed_at < ? AND content_erased_at IS NULL";
-      const [, erased] = await db.batch([
+      const [, , erased] = await db.batch([
         { sql: `DELETE FROM tip_submissions WHERE tip_id IN (SELECT id FROM tips WHERE ${closed})`, params: [closedBefore] },
+        // Both copies of every message (what either side wrote): the rows stay, so the order and counts do.
+        { sql: `UPDATE tip_messages SET for_tipster = '', for_reviewers = '' WHERE tip_id IN (SELECT id FROM tips WHERE ${closed})`, params: [closedBefore] },
         { sql: `UPDATE tips SET content = '', content_erased_at = ? WHERE ${closed} RETURNING id`, params: [at, closedBefore] },
       ]);
       return (erased ?? []).map((row) => String(row.id));

@@ -2,6 +2,8 @@
  * What the tip core needs from a database and a file store. Cloudflare (D1 + R2) and, later, a
  * self-hosted Node server (PostgreSQL + disk or S3) each implement these; the core never sees which.
  */
+import type { ConversationStore } from '../conversation/store';
+
 export const tipStatuses = ['received', 'under_review', 'accepted', 'not_accepted', 'closed'] as const;
 export type TipStatus = (typeof tipStatuses)[number];
 export const abuseChecks = ['pow', 'none', 'failed'] as const;
@@ -99,10 +101,16 @@ export interface TipConfig {
   powHmacKey: string;
   /** Work per challenge: the largest number a browser may have to try. */
   powMaxNumber: number;
+  /** TIPSTER_SESSION_SECRET: encrypts the tipster's 15-minute session cookie; unset, the status page shows the status only. */
+  tipsterSessionSecret?: string;
+  /** TIP_ACKNOWLEDGE_DAYS, as staff work to it: the receipt says to come back by then. */
+  acknowledgeDays?: number;
 }
 
 export interface TipEnvironment {
   store: TipStore;
+  /** The conversation by receipt code (conversation/store.ts); with config.tipsterSessionSecret it is on. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   shells: PageShells;
   config: TipConfig;
@@ -243,7 +251,7 @@ export interface StaffStore {
   markAttachmentsDeleted(objectKeys: string[], at: string): Promise<void>;
   /**
    * Erases what the tipster wrote (sealed content with the contact details) and the idempotency
-   * record of tips closed before `closedBefore`; returns the ids erased now.
+   * record of tips closed before `closedBefore`, and both sealed copies of their messages; returns the ids erased now.
    */
   eraseClosedTips(closedBefore: string, at: string): Promise<string[]>;
 }

@@ -1,8 +1,8 @@
 import type { AttachmentStore, AuditEntry, StatusChange, TipEnvironment, TipStatus } from '../../../src/lib/tips/storage';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
-import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
 import { sqlConversationStore } from '../../../src/lib/conversation/sqlConversationStore';
+import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
 import { d1Driver } from '../../../src/lib/sql/d1Driver';
 import { sqliteD1 } from './sqliteD1';
 import { testReviewerKeys } from './sealingKeys';
@@ -78,6 +78,7 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
   const shell = (title: string) => `<html><head><title>${title} | Site</title></head><body><main>${shellStart}${shellEnd}</main></body></html>`;
   const env: TipEnvironment = {
     store: sqlTipStore(driver),
+    conversations: sqlConversationStore(driver),
     attachments,
     shells: { load: async (path) => shell(path) },
     config: {
@@ -100,7 +101,6 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
     rows,
     sqlite,
     staffStore: sqlStaffStore(driver),
-    conversationStore: sqlConversationStore(driver),
     auditLog,
     addAccount,
     failNextAttachmentWrite: () => (failNextPut = true),
