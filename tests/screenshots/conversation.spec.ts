@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { conversationCategory, conversationRegion, storeTipsterAnswer, submitTip } from '../e2e/support/conversation';
+import { conversationCategory, conversationRegion, openTipAsStaff, storeTipsterAnswer, submitTip } from '../e2e/support/conversation';
 import { loadReviewerKey, newStaffAccount, signIn } from '../e2e/support/staff';
-import { marker } from '../e2e/support/tips';
+import { marker, testClient } from '../e2e/support/tips';
 
 const folder = 'docs/screenshots';
 
@@ -38,3 +38,28 @@ test('the staff side of a conversation: a question asked, the answer and its pho
   await page.locator('#conversation-title').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${folder}/conversation-staff.png`, fullPage: true });
 });
+
+for (const locale of ['zh', 'mn'] as const) {
+  test(`the tipster's side in ${locale}, without JavaScript, on a phone: the question, the answer with a photo, the reply form`, async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const strings = (await import(`../../src/i18n/${locale}.json`, { with: { type: 'json' } })).default as Record<string, string>;
+    const { receiptCode, tipId, receivedAt } = await submitTip(page.request, marker());
+    await signIn(page, await newStaffAccount());
+    await loadReviewerKey(page);
+    await openTipAsStaff(page, tipId, receivedAt);
+    await page.getByLabel('写给举报人的问题或答复（纯文本）').fill('请问排污口在河道哪一侧？大约从什么时候开始排放？');
+    await page.getByRole('button', { name: '加密并发送' }).click();
+    await expect(page.locator('[data-status-message]')).toHaveText('消息已加密发送。');
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, extraHTTPHeaders: testClient() });
+    const tipster = await context.newPage();
+    await tipster.goto(`/${locale}/tip/status/`);
+    await tipster.locator('#tip-status-code').fill(receiptCode);
+    await tipster.getByRole('button', { name: strings['tip.status.submit'] }).click();
+    await tipster.locator('#tip-reply-text').fill('在东侧第二个排污口，从十月初开始，夜里排得最多。');
+    await tipster.locator('input[type="file"]').setInputFiles('src/content/cases/images/grassland-restored.jpg');
+    await tipster.getByRole('button', { name: strings['tip.conversation.send'] }).click();
+    await expect(tipster.locator('[data-message-author="tipster"]')).toBeVisible();
+    await tipster.screenshot({ path: `${folder}/conversation-tipster-${locale}.png`, fullPage: true });
+    await context.close();
+  });
+}

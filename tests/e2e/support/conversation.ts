@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { importReviewerPublicKey } from '../../../src/lib/crypto/reviewerKeys';
 import { sealMessage } from '../../../src/lib/conversation/sealMessage';
 import { ensureTestSecrets } from '../../support/testKeys';
@@ -9,6 +9,16 @@ const secrets = ensureTestSecrets();
 /** A category and region no other browser test uses, so the staff list filtered by them is short. */
 export const conversationCategory = 'cultural-heritage';
 export const conversationRegion = 'wuda';
+
+/** Shows the list of this test's tips on the staff page and opens tip `tipId`. */
+export async function openTipAsStaff(page: Page, tipId: string, receivedAt: string): Promise<void> {
+  await page.getByRole('button', { name: '线索列表' }).click();
+  await page.getByLabel('领域').selectOption(conversationCategory);
+  await page.getByLabel('地区').selectOption(conversationRegion);
+  await page.getByLabel('收到日期从').fill(receivedAt.slice(0, 10));
+  await page.getByRole('button', { name: '筛选' }).click();
+  await page.getByRole('button', { name: `打开线索 ${tipId.slice(0, 8)}` }).click();
+}
 
 /** Sends a tip marked with `tag` and gives what the staff side needs of it. */
 export async function submitTip(request: APIRequestContext, tag: string) {
