@@ -146,7 +146,7 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   }
   await expectNoAxeViolations(page);
   const audit = await queryTipsDb<{ action: string }>(`SELECT action FROM staff_audit WHERE actor = '${username}' ORDER BY at`);
-  expect(new Set(audit.map((entry) => entry.action))).toEqual(new Set(['login', 'read', 'download', 'status_change', 'export', 'audit_view']));
+  expect(new Set(audit.map((entry) => entry.action))).toEqual(new Set(['login', 'read', 'message_read', 'download', 'status_change', 'export', 'audit_view']));
 });
 
 test('the login page passes axe, says why a login failed, and limits attempts per account', async ({ page, request }) => {
