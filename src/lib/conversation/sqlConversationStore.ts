@@ -221,13 +221,14 @@ export function sqlConversationStore(db: SqlDriver): ConversationStore {
     },
 
     async replaceReviewerCopy(tipId, position, previous, next, sealedToKeyId) {
-      const [updated] = await db.batch([
-        {
-          sql: 'UPDATE tip_messages SET for_reviewers = ?, sealed_to_key_id = ? WHERE tip_id = ? AND position = ? AND for_reviewers = ? RETURNING position',
-          params: [next, sealedToKeyId, tipId, position, previous],
-        },
+      const updated = await db.all('UPDATE tip_messages SET for_reviewers = ?, sealed_to_key_id = ? WHERE tip_id = ? AND position = ? AND for_reviewers = ? RETURNING position', [
+        next,
+        sealedToKeyId,
+        tipId,
+        position,
+        previous,
       ]);
-      return (updated ?? []).length > 0;
+      return updated.length > 0;
     },
   };
 }
