@@ -23,7 +23,6 @@ const tipTestBindings = [
   'RATE_LIMIT_WINDOW_SECONDS=600',
   'STATUS_MINIMUM_MS=100',
   'TIPS_TEST_HOOKS=1',
-  'TIPSTER_SESSION_SECRET=test-only-tipster-session-secret-not-a-secret',
 ]
   .map((binding) => `--binding ${binding}`)
   .join(' ');

@@ -74,7 +74,10 @@ export async function showConversation(page: ConversationPage, tipId: string): P
     item.append(heading);
     list.append(item);
     let opened: OpenedForReviewer | undefined;
-    if (page.keys.length > 0) {
+    // Retention erased both sealed copies of a long-closed tip's messages: nothing left to open.
+    const erased = message.forReviewers === '';
+    if (erased) item.append(element('p', t('staff.conversation.erased'), 'message'));
+    else if (page.keys.length > 0) {
       try {
         opened = await openAsReviewer(page.keys, tipId, message.position, message.author, message.forReviewers);
       } catch (error) {
