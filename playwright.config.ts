@@ -16,6 +16,7 @@ const tipTestBindings = [
   `POW_HMAC_KEY=${secrets.powHmacKey}`,
   'POW_MAX_NUMBER=20000',
   `STAFF_SESSION_SECRET=${secrets.sessionSecret}`,
+  `TIPSTER_SESSION_SECRET=tipster-${secrets.sessionSecret}`,
   'STAFF_SESSION_HOURS=1',
   'RATE_LIMIT_MAX=5',
   'RATE_LIMIT_WINDOW_SECONDS=600',

@@ -17,6 +17,7 @@ if (!existsSync('.dev.vars')) {
     example
       .replace('replace-with-another-long-random-secret', randomBytes(32).toString('base64url'))
       .replace('replace-with-a-long-random-session-secret', randomBytes(32).toString('base64url'))
+      .replace('replace-with-a-long-random-tipster-session-secret', randomBytes(32).toString('base64url'))
       .replace('[{"name":"replace-with-a-reviewer","publicKey":"replace-with-their-public-key"}]', JSON.stringify([{ name: 'development', publicKey }])),
   );
   console.log(`Wrote .dev.vars from .dev.vars.example with new secrets, and a development reviewer key (.dev-tip-private-key.json, passphrase "${developmentPassphrase}").`);

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { sqlTipStore } from '../lib/tips/sqlTipStore';
 import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
+import { sqlConversationStore } from '../lib/conversation/sqlConversationStore';
 import { postgresDriver } from '../lib/sql/postgresDriver';
 import { pendingMigrations } from '../lib/tips/postgres/migrations';
 import { diskAttachmentStore } from './diskAttachmentStore';
@@ -29,6 +30,7 @@ async function main() {
     siteDir: config.siteDir,
     database,
     store: sqlTipStore(postgresDriver(database)),
+    conversations: sqlConversationStore(postgresDriver(database)),
     attachments: diskAttachmentStore(config.uploadDir),
     shells: distShells(config.siteDir),
     tipConfig: config.tips,

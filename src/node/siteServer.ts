@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { StaffConfig } from '../lib/staff/config';
 import type { AttachmentStore, PageShells, StaffStore, TipConfig, TipStore } from '../lib/tips/storage';
 import type { PgDatabase } from '../lib/tips/postgres/database';
+import type { ConversationStore } from '../lib/conversation/store';
 import { createSiteApp } from '../lib/http/app';
 import { siteHeadersFor } from '../lib/http/siteHeaders';
 import { memoryRateLimiter } from '../lib/http/rateLimit';
@@ -18,6 +19,8 @@ export interface SiteServerOptions {
   siteDir: string;
   database: PgDatabase;
   store: TipStore;
+  /** The conversation by receipt code; on when tipConfig has a tipsterSessionSecret. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   shells: PageShells;
   tipConfig: TipConfig;
@@ -68,6 +71,7 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
   const app = createSiteApp({
     tips: (c) => ({
       store: options.store,
+      ...(options.conversations ? { conversations: options.conversations } : {}),
       attachments: options.attachments,
       shells: options.shells,
       config: options.tipConfig,
@@ -75,7 +79,15 @@ export async function createSiteServer(options: SiteServerOptions): Promise<Site
     }),
     staff: (c) =>
       options.staff
-        ? { store: options.staff.store, attachments: options.attachments, config: options.staff.config, clientAddress: clientAddress(c as NodeContext) ?? 'unknown' }
+        ? {
+            store: options.staff.store,
+            ...(options.conversations ? { conversations: options.conversations } : {}),
+            attachments: options.attachments,
+            config: options.staff.config,
+            clientAddress: clientAddress(c as NodeContext) ?? 'unknown',
+            // Staff messages are sealed to the reviewers every new tip is sealed to.
+            reviewerKeys: options.tipConfig.reviewerKeys,
+          }
         : undefined,
     tipRateLimiter: () => tipLimiter,
     clientSubject: (c) => {

@@ -17,6 +17,9 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { importKeyFile, importReviewerPublicKey, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
+import { sqlConversationStore } from '../lib/conversation/sqlConversationStore';
+import type { ConversationStore } from '../lib/conversation/store';
+import { reviewerSealId } from '../lib/conversation/forReviewers';
 import { openTipContent, openTipFile, resealTipContent, sealedKeyIds } from '../lib/crypto/tipEnvelope';
 import { sqlStaffStore } from '../lib/staff/sqlStaffStore';
 import { d1Driver } from '../lib/sql/d1Driver';
@@ -35,6 +38,8 @@ import { r2AttachmentStore } from '../lib/tips/cloudflare/r2AttachmentStore';
 /** Where the tips are: a store to read, files to fetch, and the one write a re-seal needs. */
 interface TipSource {
   store: StaffStore;
+  /** The messages: reseal rewraps their reviewers' copies too. */
+  conversations: ConversationStore;
   attachments: AttachmentStore;
   /** Replaces a tip's sealed content if it is still `previous`; false when it changed meanwhile. */
   replaceContent(tipId: string, previous: string, content: string, sealedToKeyId: string): Promise<boolean>;
@@ -108,6 +113,7 @@ async function openSource(values: Record<string, string | string[] | boolean | u
     const database = await openDatabase(databaseUrl, 2);
     return {
       store: sqlStaffStore(postgresDriver(database)),
+      conversations: sqlConversationStore(postgresDriver(database)),
       attachments: diskAttachmentStore(resolve(uploadDir)),
       async replaceContent(tipId, previous, content, sealedToKeyId) {
         const { rows } = await database.query('UPDATE tips SET content = $1, sealed_to_key_id = $2 WHERE id = $3 AND content = $4 RETURNING id', [
@@ -125,6 +131,7 @@ async function openSource(values: Record<string, string | string[] | boolean | u
     const remote = await openRemoteBindings(await readProjectBindings((values.config as string | undefined) ?? 'wrangler.toml'));
     return {
       store: sqlStaffStore(d1Driver(remote.database)),
+      conversations: sqlConversationStore(d1Driver(remote.database)),
       attachments: r2AttachmentStore(remote.bucket),
       async replaceContent(tipId, previous, content, sealedToKeyId) {
         const result = (await remote.database
@@ -142,6 +149,7 @@ async function openSource(values: Record<string, string | string[] | boolean | u
   const database = localTipsDatabase(stateDir);
   return {
     store: sqlStaffStore(d1Driver(sqliteAsD1(database))),
+    conversations: sqlConversationStore(d1Driver(sqliteAsD1(database))),
     attachments: localR2Attachments(stateDir),
     async replaceContent(tipId, previous, content, sealedToKeyId) {
       return database.prepare('UPDATE tips SET content = ?, sealed_to_key_id = ? WHERE id = ? AND content = ?').run(content, sealedToKeyId, tipId, previous).changes === 1;
@@ -292,7 +300,22 @@ async function resealAll(source: TipSource, keys: OpeningKey[], reviewersFile: s
       console.error(`Tip ${id}: ${error instanceof Error ? error.message : error}`);
     }
   }
-  console.log(`Re-sealed ${resealed} tip(s) to ${reviewers.map((reviewer) => `${reviewer.name} (${reviewer.keyId})`).join(', ')}; ${failures} could not be.`);
+  // Every message's reviewers' copy too (its files stay: the content key is unchanged). Erased ones have nothing to rewrap.
+  let messages = 0;
+  for (const copy of (await source.conversations.listReviewerCopies()).filter((row) => row.forReviewers !== '')) {
+    try {
+      const next = await resealTipContent(keys, reviewerSealId(copy.tipId, copy.position, copy.author), copy.forReviewers, reviewers);
+      if (!(await source.conversations.replaceReviewerCopy(copy.tipId, copy.position, copy.forReviewers, next, keyIds)))
+        throw new Error('it changed while it was being re-sealed; run reseal again');
+      messages += 1;
+    } catch (error) {
+      failures += 1;
+      console.error(`Message ${copy.position + 1} of tip ${copy.tipId}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  console.log(
+    `Re-sealed ${resealed} tip(s) and ${messages} message(s) to ${reviewers.map((reviewer) => `${reviewer.name} (${reviewer.keyId})`).join(', ')}; ${failures} could not be.`,
+  );
   return failures;
 }
 

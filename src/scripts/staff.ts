@@ -4,7 +4,7 @@
 // named by the tip and the type their bytes show, never by the tipster.
 import { importKeyFile, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
 import { openTipContent, openTipFile, type OpenedTip as OpenedSeal } from '../lib/crypto/tipEnvelope';
-import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../lib/staff/evidenceFileName';
+import { displayableFileName, evidenceBaseName, evidenceMediaType, savedFileName } from '../lib/staff/evidenceFileName';
 import { pageTranslator } from '../i18n/pageStrings';
 import type { UiKey } from '../i18n/schema';
 import type { DeadlineState } from '../lib/staff/deadlines';
@@ -12,6 +12,7 @@ import type { AbuseCheck, TipStatus } from '../lib/tips/storage';
 import { cleanImage } from '../lib/tips/cleanFiles/cleanImage';
 import type { TipContent } from '../lib/tips/storage';
 import { showSessions } from './staffSessions';
+import { showConversation, startMessageForm, type ConversationPage } from './staffConversation';
 
 interface ListedTip {
   id: string;
@@ -25,6 +26,8 @@ interface ListedTip {
   answerDue: string;
   attachmentCount: number;
   abuseCheck: AbuseCheck;
+  /** The tipster answered since staff last read the conversation. */
+  hasUnreadAnswer?: boolean;
   anonymous: boolean;
   sealedToKeyId: string;
 }
@@ -112,8 +115,10 @@ async function loadList(): Promise<void> {
       open.addEventListener('click', () => void openTip(tip.id));
       const action = element('td');
       action.append(open);
+      const id = element('td', tip.id.slice(0, 8));
+      if (tip.hasUnreadAnswer) id.append(' ', element('strong', t('staff.list.unreadAnswer'), 'unread-answer'));
       row.append(
-        element('td', tip.id.slice(0, 8)),
+        id,
         element('td', shortTime(tip.receivedAt)),
         element('td', tip.categoryLabel),
         element('td', tip.regionLabel),
@@ -211,6 +216,7 @@ async function openTip(id: string): Promise<void> {
   );
   $<HTMLSelectElement>('#new-status').value = tip.status;
   $('#tip-title').focus();
+  await showConversation(conversationPage, tip.id);
 }
 
 /** A link that saves the bytes as `name`, labelled with the type the bytes show (never the tipster's). */
@@ -232,21 +238,32 @@ async function showFile(id: string, position: number, described: NonNullable<Tip
     item.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
     return;
   }
-  const cleaned = described.contentType.startsWith('image/') ? cleanImage(bytes, described.contentType) : undefined;
+  showOpenedFile(item, bytes, described.contentType, evidenceBaseName(id, position), `举报人提交的照片：附件 ${position + 1}（已去除位置信息）`);
+}
+
+/**
+ * An opened evidence file under `item`: a photo shown without its metadata (with both downloads),
+ * anything else as a download only; saved as `baseName` and the type its bytes show.
+ */
+export function showOpenedFile(item: HTMLElement, bytes: Uint8Array, contentType: string, baseName: string, imageAlt: string): void {
+  const cleaned = contentType.startsWith('image/') ? cleanImage(bytes, contentType) : undefined;
   const actions = element('p');
   if (cleaned) {
     const image = document.createElement('img');
-    image.alt = `举报人提交的照片：附件 ${position + 1}（已去除位置信息）`;
+    image.alt = imageAlt;
     // data: (allowed by the CSP's img-src); the picture without its metadata.
-    image.src = `data:${described.contentType};base64,${btoa(Array.from(cleaned, (byte) => String.fromCharCode(byte)).join(''))}`;
+    image.src = `data:${contentType};base64,${btoa(Array.from(cleaned, (byte) => String.fromCharCode(byte)).join(''))}`;
     item.append(image);
-    actions.append(download(cleaned, evidenceDownloadName(id, position, cleaned, '-cleaned'), t('staff.file.downloadCleaned')), ' ');
-  } else if (described.contentType.startsWith('image/')) {
+    actions.append(download(cleaned, savedFileName(baseName, cleaned, '-cleaned'), t('staff.file.downloadCleaned')), ' ');
+  } else if (contentType.startsWith('image/')) {
     item.append(element('p', t('staff.file.notCleaned')));
   }
-  actions.append(download(bytes, evidenceDownloadName(id, position, bytes), t('staff.file.downloadOriginal')));
+  actions.append(download(bytes, savedFileName(baseName, bytes), t('staff.file.downloadOriginal')));
   item.append(actions);
 }
+
+/** What the conversation under an opened tip uses of this page. */
+const conversationPage: ConversationPage = { api, post, t, keys, element, say, showOpenedFile, currentTipId: () => currentTipId };
 
 async function loadAudit(): Promise<void> {
   const response = await api(`/api/staff/audit?page=${auditPage}`);
@@ -336,6 +353,7 @@ export async function startStaffReview(): Promise<void> {
     say(t('staff.status.saved'));
     await openTip(currentTipId);
   });
+  startMessageForm(conversationPage);
   $('[data-retention]').addEventListener('click', async () => {
     const answer = await post('/api/staff/retention', {});
     const body = (await answer.json()) as { deleted?: number; erased?: number; message?: string };

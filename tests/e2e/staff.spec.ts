@@ -1,29 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { asOwnClient, marker, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
-import { hashPassword } from '../../src/lib/staff/password';
+import { asOwnClient, marker, photoWithPosition, queryTipsDb, readTipFile, storedTipsContaining, testClient, validTip } from './support/tips';
 import { newSessionId, sessionIdHash } from '../../src/lib/staff/session';
 import { ensureTestSecrets, testKeyPassphrase, testPrivateKeyPath } from '../support/testKeys';
+import { newStaffAccount, signIn, staffPassword as password } from './support/staff';
 
 // Staff review against the real function (workerd, local D1/R2). Each test makes its own staff
 // account, so per-account login limits never collide.
 ensureTestSecrets();
-const password = 'a long test-only staff password';
-
-async function newStaffAccount(): Promise<string> {
-  const username = `staff-${crypto.randomUUID().slice(0, 8)}`;
-  await queryTipsDb(`INSERT INTO staff_accounts (username, password_hash, created_at) VALUES ('${username}', '${await hashPassword(password)}', '${new Date().toISOString()}')`);
-  return username;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/staff/login/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/staff\/$/);
-  await expect(page.locator('[data-actor]')).toHaveText(`当前用户：${username}`);
-}
 
 const endpoints: Array<[string, string]> = [
   ['GET', '/api/staff/session'],
@@ -35,6 +19,10 @@ const endpoints: Array<[string, string]> = [
   ['GET', '/api/staff/export.csv'],
   ['GET', '/api/staff/audit'],
   ['POST', '/api/staff/retention'],
+  ['GET', '/api/staff/tips/00000000-0000-4000-8000-000000000000/conversation'],
+  ['POST', '/api/staff/tips/00000000-0000-4000-8000-000000000000/conversation/read'],
+  ['POST', '/api/staff/tips/00000000-0000-4000-8000-000000000000/messages'],
+  ['GET', '/api/staff/tips/00000000-0000-4000-8000-000000000000/messages/1/files/0'],
 ];
 
 test('every staff endpoint answers 401 without a session and 403 with a made-up or expired one, with the staff headers', async ({ request }) => {
@@ -65,16 +53,6 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   const tag = marker();
   const xss = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
   const description = `${tag} ${xss} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`;
-  const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
-  const photo = Buffer.concat([
-    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
-    Buffer.from('JFIF\0'),
-    Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
-    Buffer.from(`Exif\0\0${gps}`),
-    // A frame header: the tip service cleans only a JPEG it can read whole.
-    Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
-    Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),
-  ]);
 
   // The tipster, with JavaScript (so the proof of work runs).
   const tipster = await browser.newPage();
@@ -87,7 +65,7 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   await tipster.getByLabel('具体地点', { exact: true }).fill(`${xss} 东侧河道`);
   await tipster.getByLabel('发生了什么', { exact: true }).fill(description);
   // A name that shows as "evidenceexe.jpg" but is saved by the name as "evidence<RLO>gpj.exe" runs as a program (finding 3).
-  await tipster.getByLabel('证据材料').setInputFiles({ name: 'evidence\u202Egpj.exe', mimeType: 'image/jpeg', buffer: photo });
+  await tipster.getByLabel('证据材料').setInputFiles({ name: 'evidence\u202Egpj.exe', mimeType: 'image/jpeg', buffer: photoWithPosition });
   await tipster.getByLabel('实名提交').check();
   await tipster.getByLabel('姓名', { exact: true }).fill('王五');
   await tipster.getByLabel('电话', { exact: true }).fill('13912345678');
@@ -168,7 +146,7 @@ test('a tip sent from the form is unreadable in D1 and R2, opens in the staff pa
   }
   await expectNoAxeViolations(page);
   const audit = await queryTipsDb<{ action: string }>(`SELECT action FROM staff_audit WHERE actor = '${username}' ORDER BY at`);
-  expect(new Set(audit.map((entry) => entry.action))).toEqual(new Set(['login', 'read', 'download', 'status_change', 'export', 'audit_view']));
+  expect(new Set(audit.map((entry) => entry.action))).toEqual(new Set(['login', 'read', 'message_read', 'download', 'status_change', 'export', 'audit_view']));
 });
 
 test('the login page passes axe, says why a login failed, and limits attempts per account', async ({ page, request }) => {

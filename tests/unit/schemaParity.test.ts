@@ -45,7 +45,7 @@ async function pgSchema(): Promise<Schema> {
 describe('the two databases', { timeout: 60_000 }, () => {
   it('hold the same tables with the same columns, required alike: a migration added to one needs its twin', async () => {
     const d1 = d1Schema();
-    expect(Object.keys(d1)).toContain('tips');
+    expect(Object.keys(d1)).toEqual(expect.arrayContaining(['tips', 'tip_conversations', 'tip_messages', 'tip_message_files', 'tipster_sessions_ended']));
     expect(await pgSchema()).toEqual(d1);
   });
 
@@ -68,6 +68,47 @@ describe('the two databases', { timeout: 60_000 }, () => {
     await db.close();
     expect(rows.length).toBeGreaterThan(8);
     expect(rows.filter((row) => row.data_type !== 'timestamp with time zone')).toEqual([]);
+  });
+});
+
+describe('migration 0004 (conversations)', { timeout: 60_000 }, () => {
+  it('gives tips from before it no conversation, and a tip deleted with one takes every conversation row along, in both databases', async () => {
+    const oldTip = `INSERT INTO tips (id, receipt_hash, category, region, anonymous, content, received_at, status, status_changed_at)
+      VALUES ('old', 'h-old', 'ecology', 'horqin', 1, 'sealed2:x', '2026-05-01T10:00:00.000Z', 'received', '2026-05-01T10:00:00.000Z')`;
+    const conversationRows = `INSERT INTO tip_conversations (tip_id, tipster_public_key) VALUES ('old', '${'A'.repeat(43)}');
+      INSERT INTO tip_messages (tip_id, position, author, sent_hour, for_tipster, for_reviewers, sealed_to_key_id) VALUES ('old', 0, 'staff', '2026-05-01T10:00:00.000Z', 'tipster1:x', 'sealed2:x', 'k');
+      INSERT INTO tip_message_files (object_key, tip_id, message_position, position, content_type, byte_length, sha256) VALUES ('o', 'old', 0, 0, 'application/octet-stream', 1, 'a')`;
+    const beforeConversations = (name: string) => name < '0004';
+    const sqlite = new DatabaseSync(':memory:');
+    sqlite.exec('PRAGMA foreign_keys = ON');
+    const d1 = readdirSync('migrations')
+      .filter((file) => file.endsWith('.sql'))
+      .sort();
+    for (const name of d1.filter(beforeConversations)) sqlite.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    sqlite.exec(oldTip);
+    for (const name of d1.filter((name) => !beforeConversations(name))) sqlite.exec(readFileSync(`migrations/${name}`, 'utf8'));
+    expect(sqlite.prepare('SELECT * FROM tip_conversations').all()).toEqual([]);
+    sqlite.exec(conversationRows);
+    sqlite.exec("DELETE FROM tips WHERE id = 'old'");
+    expect(sqlite.prepare('SELECT (SELECT COUNT(*) FROM tip_conversations) + (SELECT COUNT(*) FROM tip_messages) + (SELECT COUNT(*) FROM tip_message_files) AS n').get()).toEqual({
+      n: 0,
+    });
+
+    const pg = pgliteDatabase(new PGlite());
+    await applyMigrations(
+      pg,
+      pgMigrations().filter((migration) => beforeConversations(migration.name)),
+    );
+    await pg.exec(oldTip.replace(", 1, 'sealed2", ", true, 'sealed2"));
+    await applyMigrations(pg, pgMigrations());
+    expect((await pg.query('SELECT * FROM tip_conversations')).rows).toEqual([]);
+    await pg.exec(conversationRows);
+    await pg.exec("DELETE FROM tips WHERE id = 'old'");
+    const { rows } = await pg.query<{ n: number }>(
+      'SELECT (SELECT COUNT(*) FROM tip_conversations) + (SELECT COUNT(*) FROM tip_messages) + (SELECT COUNT(*) FROM tip_message_files) AS n',
+    );
+    await pg.close();
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 });
 

@@ -297,7 +297,7 @@ describe('staff review', () => {
     const response = await staff.get('/api/staff/export.csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF编号,领域,地区,匿名,收到时间,状态,状态更新时间,防滥用检查,期限,已过天数');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF编号,领域,地区,匿名,收到时间,状态,状态更新时间,防滥用检查,期限,已过天数,工作人员消息数,举报人消息数');
     expect(csv).toContain(env.tips()[0]!.id);
     expect(csv).not.toContain('HYPERLINK');
     expect(env.auditLog().at(-1)).toMatchObject({ action: 'export', actor: 'reviewer', detail: expect.stringContaining('1 rows') });

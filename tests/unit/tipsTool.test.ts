@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { getPlatformProxy } from 'wrangler';
-import { generateReviewerKey } from '../../src/lib/crypto/reviewerKeys';
+import { generateReviewerKey, importKeyFile, importReviewerPublicKey } from '../../src/lib/crypto/reviewerKeys';
+import { sqlConversationStore } from '../../src/lib/conversation/sqlConversationStore';
+import { sealMessage } from '../../src/lib/conversation/sealMessage';
+import { openAsReviewer } from '../../src/lib/conversation/forReviewers';
 import { sqlTipStore } from '../../src/lib/tips/sqlTipStore';
 import { d1Driver } from '../../src/lib/sql/d1Driver';
 import { postgresDriver } from '../../src/lib/sql/postgresDriver';
@@ -135,6 +138,20 @@ describe('npm run tips (finding 4)', () => {
         await proxy.env.TIPS_DB.prepare(statement).run();
     }
     await submitTip(sqlTipStore(d1Driver(proxy.env.TIPS_DB)), r2AttachmentStore(proxy.env.TIPS_FILES), '本地 D1 里的真实线索：河道里有工业废水直接排放，离线打开。');
+    // A tipster's answer in the tip's conversation, sealed to both reviewers like the tip.
+    const conversations = sqlConversationStore(d1Driver(proxy.env.TIPS_DB));
+    const { results } = await proxy.env.TIPS_DB.prepare('SELECT tip_id, tipster_public_key FROM tip_conversations').all<{ tip_id: string; tipster_public_key: string }>();
+    const [{ tip_id: tipId, tipster_public_key: tipsterPublicKey }] = results;
+    const answer = await sealMessage({
+      reviewers: [await importReviewerPublicKey('wang', wang.publicKey), await importReviewerPublicKey('li', li.publicKey)],
+      tipsterPublicKey,
+      tipId,
+      position: 0,
+      author: 'tipster',
+      text: '第二座桥，北岸。',
+      sentAt: new Date(),
+    });
+    expect(await conversations.appendMessage({ ...answer, writtenBy: '', files: [] })).toBe('appended');
     await proxy.dispose();
 
     const out = join(work, 'opened-d1');
@@ -144,7 +161,13 @@ describe('npm run tips (finding 4)', () => {
     expectOpenedAsStaffSeeIt(out, '本地 D1 里的真实线索：河道里有工业废水直接排放，离线打开。');
 
     // li leaves: after the re-seal, li's key opens nothing, wang's still opens content and files.
-    expect((await tool(['reseal', '--key', wangFile, '--reviewers', onlyWang, '--state', state])).stdout).toContain('Re-sealed 1 tip(s) to wang');
+    expect((await tool(['reseal', '--key', wangFile, '--reviewers', onlyWang, '--state', state])).stdout).toContain('Re-sealed 1 tip(s) and 1 message(s) to wang');
+    const after = await getPlatformProxy<{ TIPS_DB: D1Database }>({ persist: { path: state }, envFiles: [] });
+    const [message] = (await sqlConversationStore(d1Driver(after.env.TIPS_DB)).findConversation(tipId))!.messages;
+    await after.dispose();
+    const [wangKey, liKey] = [await importKeyFile(JSON.stringify(wang.file), passphrase), await importKeyFile(JSON.stringify(li.file), passphrase)];
+    expect((await openAsReviewer([wangKey], tipId, 0, 'tipster', message!.forReviewers)).body.text).toBe('第二座桥，北岸。');
+    await expect(openAsReviewer([liKey], tipId, 0, 'tipster', message!.forReviewers)).rejects.toThrow();
     const refused = await tool(['open', '--key', liFile, '--state', state, '--out', join(work, 'refused')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/none of them is loaded/);

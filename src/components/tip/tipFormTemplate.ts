@@ -37,17 +37,58 @@ export function withFormKey(pageHtml: string, key: string): string {
   return pageHtml.replace(empty, () => formKeyField(key));
 }
 
+/** Markup helpers of one form's fields: hints and errors tied to each field for assistive technology. */
+function fieldHelpers(locale: Locale, errors: TipFieldErrors) {
+  const t = useTranslations(locale);
+  return {
+    aria: (field: TipField, hint = true): Markup => {
+      const ids = [hint ? `tip-${field}-hint` : '', errors[field] ? `tip-${field}-error` : ''].filter(Boolean).join(' ');
+      return html`${ids ? html` aria-describedby="${ids}"` : ''}${errors[field] ? html` aria-invalid="true"` : ''}`;
+    },
+    slot: (field: TipField) => html`<div class="field-error-slot" data-error-for="${field}">${raw(renderFieldError(t, field, errors[field]))}</div>`,
+    fieldClass: (field: TipField) => `field${errors[field] ? ' field--error' : ''}`,
+    optional: html`<span class="optional">${t('tip.optional')}</span>`,
+    checked: (condition: boolean) => (condition ? html` checked` : ''),
+  };
+}
+
+/**
+ * The evidence files and the hidden-data choice, as in the tip form; the tipster's reply form on
+ * the status page takes the same fields, so both check and clean files alike.
+ */
+export function renderEvidenceFields(locale: Locale, errors: TipFieldErrors, options: { keepMetadata: boolean; filesDropped?: boolean }): Markup {
+  const t = useTranslations(locale);
+  const { aria, slot, fieldClass, optional, checked } = fieldHelpers(locale, errors);
+  const keepMetadata = options.keepMetadata;
+  return html`<div class="${fieldClass('files')}">
+<label for="tip-files">${t('tip.files.label')} ${optional}</label>
+<p class="hint" id="tip-files-hint">${t('tip.files.hint', tipMessageValues)} <strong>${t('tip.files.locationWarning')}</strong></p>
+${options.filesDropped ? html`<p class="notice">${t('tip.files.chooseAgain')}</p>` : ''}
+${slot('files')}
+<input id="tip-files" name="files" type="file" multiple accept="${evidenceAccept}"${aria('files')}>
+<p class="notice" data-file-cleaning role="status" hidden></p>
+</div>
+<fieldset class="group${errors.metadata ? ' field--error' : ''}"${errors.metadata ? html` aria-describedby="tip-metadata-error"` : ''}>
+<legend>${t('tip.metadata.legend')}</legend>
+${slot('metadata')}
+<div class="choice">
+<input type="radio" id="tip-metadata-remove" name="metadata" value="remove"${checked(!keepMetadata)} aria-describedby="tip-metadata-remove-hint">
+<label for="tip-metadata-remove">${t('tip.metadata.remove')}</label>
+<p class="hint" id="tip-metadata-remove-hint">${t('tip.metadata.removeHint')}</p>
+</div>
+<div class="choice">
+<input type="radio" id="tip-metadata-keep" name="metadata" value="keep"${checked(keepMetadata)} aria-describedby="tip-metadata-keep-hint">
+<label for="tip-metadata-keep">${t('tip.metadata.keep')}</label>
+<p class="hint" id="tip-metadata-keep-hint">${t('tip.metadata.keepHint')}</p>
+</div>
+<p class="hint">${t('tip.metadata.heicNote')}</p>
+</fieldset>`;
+}
+
 export function renderTipForm(locale: Locale, values: TipFormValues = {}, errors: TipFieldErrors = {}, options: TipFormOptions = {}): string {
   const t = useTranslations(locale);
   const value = (name: string) => values[name] ?? '';
-  const aria = (field: TipField, hint = true): Markup => {
-    const ids = [hint ? `tip-${field}-hint` : '', errors[field] ? `tip-${field}-error` : ''].filter(Boolean).join(' ');
-    return html`${ids ? html` aria-describedby="${ids}"` : ''}${errors[field] ? html` aria-invalid="true"` : ''}`;
-  };
-  const slot = (field: TipField) => html`<div class="field-error-slot" data-error-for="${field}">${raw(renderFieldError(t, field, errors[field]))}</div>`;
-  const fieldClass = (field: TipField) => `field${errors[field] ? ' field--error' : ''}`;
-  const optional = html`<span class="optional">${t('tip.optional')}</span>`;
-  const checked = (condition: boolean) => (condition ? html` checked` : '');
+  const { aria, slot, fieldClass, optional, checked } = fieldHelpers(locale, errors);
   const optionList = (items: ReadonlyArray<{ id: string; label: Record<Locale, string> }>, selected: string | undefined) =>
     items.map((item) => html`<option value="${item.id}"${selected === item.id ? html` selected` : ''}>${item.label[locale]}</option>\n`);
   const identity = values.identity === 'named' ? 'named' : values.identity === 'anonymous' ? 'anonymous' : '';
@@ -103,29 +144,7 @@ ${slot('noticedOn')}
 ${slot('responsible')}
 <input id="tip-responsible" name="responsible" type="text" maxlength="${tipLimits.responsibleMax}" value="${value('responsible')}"${aria('responsible')}>
 </div>
-<div class="${fieldClass('files')}">
-<label for="tip-files">${t('tip.files.label')} ${optional}</label>
-<p class="hint" id="tip-files-hint">${t('tip.files.hint', tipMessageValues)} <strong>${t('tip.files.locationWarning')}</strong></p>
-${options.filesDropped ? html`<p class="notice">${t('tip.files.chooseAgain')}</p>` : ''}
-${slot('files')}
-<input id="tip-files" name="files" type="file" multiple accept="${evidenceAccept}"${aria('files')}>
-<p class="notice" data-file-cleaning role="status" hidden></p>
-</div>
-<fieldset class="group${errors.metadata ? ' field--error' : ''}"${errors.metadata ? html` aria-describedby="tip-metadata-error"` : ''}>
-<legend>${t('tip.metadata.legend')}</legend>
-${slot('metadata')}
-<div class="choice">
-<input type="radio" id="tip-metadata-remove" name="metadata" value="remove"${checked(!keepMetadata)} aria-describedby="tip-metadata-remove-hint">
-<label for="tip-metadata-remove">${t('tip.metadata.remove')}</label>
-<p class="hint" id="tip-metadata-remove-hint">${t('tip.metadata.removeHint')}</p>
-</div>
-<div class="choice">
-<input type="radio" id="tip-metadata-keep" name="metadata" value="keep"${checked(keepMetadata)} aria-describedby="tip-metadata-keep-hint">
-<label for="tip-metadata-keep">${t('tip.metadata.keep')}</label>
-<p class="hint" id="tip-metadata-keep-hint">${t('tip.metadata.keepHint')}</p>
-</div>
-<p class="hint">${t('tip.metadata.heicNote')}</p>
-</fieldset>
+${renderEvidenceFields(locale, errors, { keepMetadata, filesDropped: options.filesDropped })}
 <fieldset class="group${errors.identity ? ' field--error' : ''}"${errors.identity ? html` aria-describedby="tip-identity-error"` : ''}>
 <legend>${t('tip.identity.legend')}</legend>
 ${slot('identity')}

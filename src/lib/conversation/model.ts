@@ -67,7 +67,7 @@ export function sentHourOf(sentAt: Date): string {
  * anything else means a row was lost or added outside the store, and staff should hear of it
  * rather than read a conversation with a hole in it.
  */
-export function inConversationOrder(messages: ReadonlyArray<ConversationMessage>): ConversationMessage[] {
+export function inConversationOrder<Message extends ConversationMessage>(messages: ReadonlyArray<Message>): Message[] {
   const ordered = [...messages].sort((a, b) => a.position - b.position);
   ordered.forEach((message, index) => {
     if (message.position !== index)

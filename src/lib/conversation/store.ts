@@ -1,9 +1,10 @@
 /**
- * What the conversation routes will need from the database (interface only; D1, PGlite and
- * PostgreSQL drivers come with the routes, over the tables proposed in docs/conversation-schema.sql).
- * Same rule as TipStore and StaffStore: the core never sees which database it talks to.
+ * What the conversation needs from the database (migrations/0004_tip_conversations.sql), written
+ * once in SQL by sqlConversationStore.ts for D1, PGlite and PostgreSQL. Same rule as TipStore and
+ * StaffStore: the core never sees which database it talks to.
  */
-import type { ConversationMessage, ReadThrough } from './model.ts';
+import type { TipStatus } from '../tips/storage.ts';
+import type { ConversationMessage, MessageAuthor, ReadThrough } from './model.ts';
 
 /** A file of a tipster's message as its row describes it: the sealed bytes only, never a name. */
 export interface NewMessageFile {
@@ -43,6 +44,22 @@ export interface Conversation {
   messages: StoredConversationMessage[];
 }
 
+/** What the tipster's status page shows of the tip itself: statuses and their dates, never a staff note. */
+export interface TipsterStatusView {
+  status: TipStatus;
+  /** Oldest first, "received" (at the hour the tip came) included. */
+  history: Array<{ status: TipStatus; changedAt: string }>;
+}
+
+/** A message's reviewers' copy, as `npm run tips -- reseal` rewraps it. */
+export interface ReviewerCopy {
+  tipId: string;
+  position: number;
+  author: MessageAuthor;
+  forReviewers: string;
+  sealedToKeyId: string;
+}
+
 export interface ConversationStore {
   /**
    * Stores the tipster's public key for a new tip. The submission calls it in the same
@@ -73,4 +90,14 @@ export interface ConversationStore {
    */
   endTipsterSession(sessionId: string, expiresAt: number): Promise<void>;
   isTipsterSessionEnded(sessionId: string, now: number): Promise<boolean>;
+  /** The tip a receipt hash belongs to, for the status page once the code was right. */
+  findTipIdByReceipt(receiptHash: string): Promise<string | undefined>;
+  /** Undefined when there is no such tip. */
+  findTipsterStatus(tipId: string): Promise<TipsterStatusView | undefined>;
+  /** The tipster's messages of a tip sent in or after the hour `sinceHour` (the per-day reply cap). */
+  countTipsterMessagesSince(tipId: string, sinceHour: string): Promise<number>;
+  /** Every message's reviewers' copy (reseal). */
+  listReviewerCopies(): Promise<ReviewerCopy[]>;
+  /** Replaces a reviewers' copy if it is still `previous`; false when it changed meanwhile. */
+  replaceReviewerCopy(tipId: string, position: number, previous: string, next: string, sealedToKeyId: string): Promise<boolean>;
 }

@@ -10,6 +10,7 @@
  */
 import { fromBase64Url, toBase64Url } from '../crypto/base64url.ts';
 import { constantTimeEqual } from '../staff/password.ts';
+import { setCookieHeader } from '../http/cookies.ts';
 import { tipsterKeysFromPrivateKey, type TipsterKeys } from './tipsterKeys.ts';
 
 export const tipsterSessionCookieName = 'tipster_session';
@@ -116,7 +117,7 @@ export function sessionOpensTip(session: TipsterSession, storedPublicKey: string
 
 /** The Set-Cookie value that starts (or renews) a session. */
 export function tipsterSessionCookie(token: string, secure: boolean, maxAgeSeconds = tipsterSessionSeconds): string {
-  return `${tipsterSessionCookieName}=${token}; Path=${tipsterSessionPath}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  return setCookieHeader(tipsterSessionCookieName, token, { path: tipsterSessionPath, maxAgeSeconds, secure });
 }
 
 /** The Set-Cookie value for "leave" and quick exit. */

@@ -5,6 +5,7 @@ import { maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
 import { staffProblem, staffTranslations, type StaffEnvironment } from '../staff/handleStaffRequest';
 import { handleStaffRequest } from './routes/staff';
 import { handleTipRequest } from './routes/tips';
+import { conversationRateLimitedAnswer, handleConversationRequest } from '../conversation/handleConversationRequest';
 import type { TipEnvironment } from '../tips/storage';
 import { preferredLocale } from '../preferredLocale';
 import { isLocale, localizedPath } from '../../i18n/locales';
@@ -69,15 +70,20 @@ export function createSiteApp(platform: SitePlatform): Hono {
 
   // The tip core reads "/api/tips/" as "/api/tips": so does every check here.
   const isTipSubmission = (c: Context) => c.req.method === 'POST' && c.req.path.replace(/\/+$/, '') === '/api/tips';
+  // Code attempts and tipster replies count in the tips' per-client window: guessing codes is as slow as sending tips.
+  const isConversationPost = (c: Context) => c.req.method === 'POST' && ['/api/tips/status', '/api/tips/status/reply'].includes(c.req.path.replace(/\/+$/, ''));
+  const isTipsterReply = (c: Context) => c.req.method === 'POST' && c.req.path.replace(/\/+$/, '') === '/api/tips/status/reply';
   const limitTips = rateLimit({
     limiter: (c) => platform.tipRateLimiter(c),
     subject: (c) => (platform.tips(c).config.trustTestClientHeader ? testClient(c) : undefined) ?? platform.clientSubject(c),
-    onLimited: (c, retryAfter) => tipRateLimitedAnswer(c.req.raw, platform.tips(c), retryAfter),
+    onLimited: (c, retryAfter) =>
+      isConversationPost(c) ? conversationRateLimitedAnswer(c.req.raw, platform.tips(c), retryAfter) : tipRateLimitedAnswer(c.req.raw, platform.tips(c), retryAfter),
   });
   const limitTipBody = bodyLimit({
     maxSize: tipBodyBytes,
     // The core's own "too large" answer (in the reader's language), from a request that says its size.
     onError: (c) => {
+      if (isTipsterReply(c)) return c.text('Payload too large', 413, { 'Cache-Control': 'no-store' });
       const headers = new Headers(c.req.raw.headers);
       headers.set('Content-Length', String(maxBodyBytes + 1));
       return handleTipRequest(new Request(c.req.url, { method: 'POST', headers }), platform.tips(c));
@@ -85,16 +91,24 @@ export function createSiteApp(platform: SitePlatform): Hono {
   });
   const limitSmallBody = bodyLimit({ maxSize: smallBodyBytes });
   app.use('/api/*', async (c, next) => {
-    if (isTipSubmission(c)) {
+    if (isTipSubmission(c) || isTipsterReply(c)) {
       return limitTips(c, async () => {
         const refused = await limitTipBody(c, next);
         // bodyLimit hands back its own answer when it refuses, and next()'s result when it does not.
         if (refused instanceof Response) c.res = refused;
       });
     }
+    if (isConversationPost(c))
+      return limitTips(c, async () => {
+        const refused = await limitSmallBody(c, next);
+        if (refused instanceof Response) c.res = refused;
+      });
     return limitSmallBody(c, next);
   });
   app.all('/api/tips', (c) => handleTipRequest(c.req.raw, platform.tips(c)));
+  // The status lookup itself (POST /api/tips/status) stays the tip core's; the session's pages are the conversation's.
+  app.get('/api/tips/status', (c) => handleConversationRequest(c.req.raw, platform.tips(c)));
+  app.all('/api/tips/status/:page', (c) => handleConversationRequest(c.req.raw, platform.tips(c)));
   app.all('/api/tips/*', (c) => handleTipRequest(c.req.raw, platform.tips(c)));
   const staff = (c: Context) => {
     const environment = platform.staff(c);

@@ -4,10 +4,11 @@ import { bindingRateLimiter, memoryRateLimiter, type RateLimitBinding, type Rate
 import { rateLimitSubject } from './clientAddress';
 import { sqlTipStore } from '../tips/sqlTipStore';
 import { sqlStaffStore } from '../staff/sqlStaffStore';
+import { sqlConversationStore } from '../conversation/sqlConversationStore';
 import { d1Driver } from '../sql/d1Driver';
 import { r2AttachmentStore } from '../tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../tips/cloudflare/bindings';
-import { tipConfigFromEnv, type TipEnvVars } from '../tips/config';
+import { reviewerKeysFrom, tipConfigFromEnv, type TipEnvVars } from '../tips/config';
 import { staffConfigFromEnv, type StaffEnvVars } from '../staff/config';
 import type { PageShells } from '../tips/storage';
 
@@ -59,6 +60,7 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlTipStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       shells: shells(env, new URL(c.req.url).origin),
       config: tipConfigFromEnv(env),
@@ -70,8 +72,11 @@ export const cloudflareApp = createSiteApp({
     const { env } = c as PagesContext;
     return {
       store: sqlStaffStore(d1Driver(env.TIPS_DB)),
+      conversations: sqlConversationStore(d1Driver(env.TIPS_DB)),
       attachments: r2AttachmentStore(env.TIPS_FILES),
       config: staffConfigFromEnv(env),
+      // Staff messages are sealed to the reviewers every new tip is sealed to.
+      reviewerKeys: reviewerKeysFrom(env),
       // Failed sign-ins per client are counted in this isolate's memory only, never stored.
       clientAddress: c.req.header('CF-Connecting-IP') ?? 'unknown',
     };

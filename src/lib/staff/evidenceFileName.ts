@@ -25,8 +25,25 @@ export function evidenceMediaType(bytes: Uint8Array): string {
  * @example evidenceDownloadName('3f2a9c1e-…', 0, pdfBytes) // 'tip-3f2a9c1e-1.pdf'
  */
 export function evidenceDownloadName(tipId: string, index: number, bytes: Uint8Array, suffix = ''): string {
+  return savedFileName(evidenceBaseName(tipId, index), bytes, suffix);
+}
+
+/**
+ * A saved file's name from its base name and the type its bytes show.
+ * @example savedFileName('tip-3f2a9c1e-m2-1', jpegBytes, '-cleaned') // 'tip-3f2a9c1e-m2-1-cleaned.jpg'
+ */
+export function savedFileName(baseName: string, bytes: Uint8Array, suffix = ''): string {
   const type = sniffEvidenceType(bytes.subarray(0, sniffLength));
-  return `${evidenceBaseName(tipId, index)}${suffix}.${type ? extensionOf[type] : 'bin'}`;
+  return `${baseName}${suffix}.${type ? extensionOf[type] : 'bin'}`;
+}
+
+/**
+ * `tip-<first 8 of the tip id>-m<1-based message>-<1-based file>`: a file the tipster attached to
+ * a message of the conversation, named like the tip's own files.
+ * @example messageFileBaseName('3f2a9c1e-…', 1, 0) // 'tip-3f2a9c1e-m2-1'
+ */
+export function messageFileBaseName(tipId: string, messagePosition: number, index: number): string {
+  return `${tipBaseName(tipId)}-m${messagePosition + 1}-${index + 1}`;
 }
 
 /** `tip-<first 8 of the tip id>-<1-based position>`: also the name of the still-sealed file the server hands out. */

@@ -3,7 +3,9 @@ import { useTranslations, type Translate, type UiKey } from '../../i18n';
 import type { UiStringValues } from '../../i18n/translate';
 import { preferredLocale } from '../preferredLocale';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
-import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
+import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipConfig, type TipFilter, type TipSummary } from '../tips/storage';
+import { compareForStaffList } from '../conversation/model';
+import type { ConversationStore } from '../conversation/store';
 import { verifyAccessJwt } from './accessJwt';
 import type { StaffConfig } from './config';
 import { csvRows } from './csv';
@@ -12,10 +14,17 @@ import { ageInDays, deadlineState, dueDates } from './deadlines';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { csrfTokenFor, csrfTokenMatches, isSessionId, newSessionId, readCookie, sessionCookie, sessionCookieName, sessionIdHash } from './session';
 import { ClientThrottle, secondsToWait } from './signInThrottle';
-import { staffSecurityHeaders } from './staffHeaders';
+import { headers, json, methodNotAllowed } from './staffAnswers';
 
 export interface StaffEnvironment {
   store: StaffStore;
+  /**
+   * The conversations (conversation/store.ts): their routes (conversationRoutes.ts), the list's
+   * unread marks, the export's counts; retention deletes their files too. Absent: none of these.
+   */
+  conversations?: ConversationStore;
+  /** The active reviewers (TIP_REVIEWER_KEYS): a staff message is sealed to each of them, as a tip is. */
+  reviewerKeys?: TipConfig['reviewerKeys'];
   attachments: AttachmentStore;
   config: StaffConfig;
   /** The client's address, only for counting its failed sign-ins in memory (never stored). */
@@ -45,21 +54,10 @@ function clientThrottleOf(env: StaffEnvironment): ClientThrottle {
 export const staffPageSize = 50;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function headers(extra: Record<string, string> = {}): Headers {
-  return new Headers({ ...staffSecurityHeaders, ...extra });
-}
-
-function json(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: headers({ 'content-type': 'application/json; charset=utf-8', ...extra }) });
-}
-
 /** A JSON error for the staff page or a script: a code to act on, a message in the reader's language. */
 export const staffProblem = (t: Translate, status: number, error: string, key: UiKey, values?: UiStringValues) => json({ error, message: t(key, values) }, status);
 
-/** A 405 for a staff path asked with another method, naming the one it takes. */
-export function methodNotAllowed(allowed: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: headers({ Allow: allowed }) });
-}
+export { methodNotAllowed };
 
 const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
 
@@ -269,7 +267,10 @@ export async function listTips(url: URL, env: StaffEnvironment, t: Translate): P
   if (parsed instanceof Response) return parsed;
   const at = now(env);
   const { tips, total } = await env.store.listTips(parsed.filter, { offset: (parsed.page - 1) * staffPageSize, limit: staffPageSize }, at, env.config.deadlines);
-  return json({ tips: tips.map((tip) => describe(tip, env, at)), total, page: parsed.page, pageSize: staffPageSize });
+  const unread = (await env.conversations?.tipsWithUnreadAnswer(tips.map((tip) => tip.id))) ?? new Set<string>();
+  const described = tips.map((tip) => ({ ...describe(tip, env, at), hasUnreadAnswer: unread.has(tip.id) }));
+  // The store pages in deadline order, unread answers first within it; the page keeps that order.
+  return json({ tips: described.sort(compareForStaffList), total, page: parsed.page, pageSize: staffPageSize });
 }
 
 async function audit(env: StaffEnvironment, staff: Staff, action: AuditEntry['action'], tipId: string | undefined, detail: string): Promise<void> {
@@ -323,9 +324,13 @@ export async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff, t
   const parsed = parseFilter(url, t);
   if (parsed instanceof Response) return parsed;
   const at = now(env);
-  const rows: Array<Array<string | number | boolean>> = [['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数']];
+  const rows: Array<Array<string | number | boolean>> = [
+    ['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数', '工作人员消息数', '举报人消息数'],
+  ];
   for (let offset = 0; ; offset += 500) {
     const { tips } = await env.store.listTips(parsed.filter, { offset, limit: 500 }, at, env.config.deadlines);
+    // Of the conversation the export gains only how many messages each side wrote.
+    const counts = (await env.conversations?.messageCounts(tips.map((tip) => tip.id))) ?? new Map<string, { staff: number; tipster: number }>();
     for (const tip of tips) {
       const described = describe(tip, env, at);
       rows.push([
@@ -339,6 +344,8 @@ export async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff, t
         tip.abuseCheck,
         described.deadline,
         described.ageDays,
+        counts.get(tip.id)?.staff ?? 0,
+        counts.get(tip.id)?.tipster ?? 0,
       ]);
     }
     if (tips.length < 500) break;
@@ -372,7 +379,16 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
       at.toISOString(),
     );
   }
-  for (const file of expired) {
+  // The files tipsters added in the conversation go with the tip's own.
+  const expiredMessageFiles = (await env.conversations?.findExpiredMessageFiles(closedBefore)) ?? [];
+  if (expiredMessageFiles.length > 0) {
+    await env.attachments.delete(expiredMessageFiles.map((file) => file.objectKey));
+    await env.conversations!.markMessageFilesDeleted(
+      expiredMessageFiles.map((file) => file.objectKey),
+      at.toISOString(),
+    );
+  }
+  for (const file of [...expired, ...expiredMessageFiles]) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_delete', tipId: file.tipId, detail: `closed before ${closedBefore.slice(0, 10)}` });
   }
   // What the tipster wrote goes too (contact details included); the clear triage fields and the
@@ -381,7 +397,7 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
   for (const tipId of erased) {
     await env.store.audit({ at: at.toISOString(), actor, action: 'retention_erase', tipId, detail: `content; closed before ${closedBefore.slice(0, 10)}` });
   }
-  return { deleted: expired.length, erased: erased.length };
+  return { deleted: expired.length + expiredMessageFiles.length, erased: erased.length };
 }
 
 export async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {

@@ -168,7 +168,10 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
            WHEN t.status IN ('received', 'under_review') AND t.received_at < ? THEN 0
            WHEN t.status = 'received' AND t.received_at < ? THEN 1
            WHEN t.status IN ('received', 'under_review') THEN 2
-           ELSE 3 END, t.received_at, t.id
+           ELSE 3 END,
+         -- Within a deadline state, a tip whose tipster answered since staff last read it (compareForStaffList).
+         CASE WHEN EXISTS (SELECT 1 FROM tip_conversations c WHERE c.tip_id = t.id AND c.last_tipster_position > c.staff_read_through) THEN 0 ELSE 1 END,
+         t.received_at, t.id
          LIMIT ? OFFSET ?`,
         [...values, answerBy, acknowledgeBy, page.limit, page.offset],
       );
@@ -254,8 +257,10 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
 
     async eraseClosedTips(closedBefore, at) {
       const closed = "status = 'closed' AND status_changed_at < ? AND content_erased_at IS NULL";
-      const [, erased] = await db.batch([
+      const [, , erased] = await db.batch([
         { sql: `DELETE FROM tip_submissions WHERE tip_id IN (SELECT id FROM tips WHERE ${closed})`, params: [closedBefore] },
+        // Both copies of every message (what either side wrote): the rows stay, so the order and counts do.
+        { sql: `UPDATE tip_messages SET for_tipster = '', for_reviewers = '' WHERE tip_id IN (SELECT id FROM tips WHERE ${closed})`, params: [closedBefore] },
         { sql: `UPDATE tips SET content = '', content_erased_at = ? WHERE ${closed} RETURNING id`, params: [at, closedBefore] },
       ]);
       return (erased ?? []).map((row) => String(row.id));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TipConfig } from './storage';
+import { defaultAcknowledgeDays } from './renderPages';
 
 /** Environment variables of the tip service (documented in .dev.vars.example). */
 export interface TipEnvVars {
@@ -12,6 +13,8 @@ export interface TipEnvVars {
   TIP_SEALING_PUBLIC_KEY?: string;
   POW_HMAC_KEY?: string;
   POW_MAX_NUMBER?: string;
+  TIPSTER_SESSION_SECRET?: string;
+  TIP_ACKNOWLEDGE_DAYS?: string;
 }
 
 const configSchema = z.object({
@@ -28,6 +31,11 @@ const configSchema = z.object({
     .string({ error: 'POW_HMAC_KEY is not set: add a long random secret (see .dev.vars.example).' })
     .min(16, { error: 'POW_HMAC_KEY is shorter than 16 characters: use a long random secret.' }),
   POW_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
+  TIP_ACKNOWLEDGE_DAYS: z.coerce.number().int().positive().default(defaultAcknowledgeDays),
+  TIPSTER_SESSION_SECRET: z
+    .string()
+    .min(32, { error: 'TIPSTER_SESSION_SECRET is shorter than 32 characters: use a long random secret (`openssl rand -base64 48`), or leave it unset to show the status only.' })
+    .optional(),
 });
 
 const reviewerList = z
@@ -70,5 +78,7 @@ export function tipConfigFromEnv(env: TipEnvVars): TipConfig {
     reviewerKeys: reviewerKeysFrom(parsed),
     powHmacKey: parsed.POW_HMAC_KEY,
     powMaxNumber: parsed.POW_MAX_NUMBER,
+    acknowledgeDays: parsed.TIP_ACKNOWLEDGE_DAYS,
+    ...(parsed.TIPSTER_SESSION_SECRET ? { tipsterSessionSecret: parsed.TIPSTER_SESSION_SECRET } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import { tipsterPublicKeyForCode } from '../conversation/tipsterKeys';
+import { conversationEnabled, startTipsterConversation } from '../conversation/handleConversationRequest';
 import { isLocale, type Locale } from '../../i18n/locales';
 import { preferredLocale } from '../preferredLocale';
 import { useTranslations, type UiKey } from '../../i18n';
@@ -154,6 +156,7 @@ export async function submitTip(request: Request, env: TipEnvironment): Promise<
       attachments,
       idempotencyKeyHash,
       sealedReceipt: await sealWith(idempotencyKey, `${code}|${now.toISOString()}`),
+      tipsterPublicKey: await tipsterPublicKeyForCode(code),
     };
     outcome = await env.store.insertTip(newTip);
     // A solution that already served another tip is a replay: keep the tip, marked for checking.
@@ -175,7 +178,7 @@ export async function submitTip(request: Request, env: TipEnvironment): Promise<
 const reviewerKeyCache = new Map<string, Promise<ReviewerPublicKey[]>>();
 
 /** The configured reviewers' public keys, imported once per isolate. */
-function reviewerKeysFor(reviewers: TipEnvironment['config']['reviewerKeys']): Promise<ReviewerPublicKey[]> {
+export function reviewerKeysFor(reviewers: TipEnvironment['config']['reviewerKeys']): Promise<ReviewerPublicKey[]> {
   const cacheKey = JSON.stringify(reviewers);
   let keys = reviewerKeyCache.get(cacheKey);
   if (!keys) {
@@ -247,7 +250,8 @@ async function withinLimit(request: Request): Promise<Request> {
   return new Request(request.url, { method: 'POST', headers: request.headers, body: concatBytes(chunks) });
 }
 
-async function readEvidence(file: File) {
+/** A file's bytes, its sniffed type and its hash (the tip form and the tipster's replies). */
+export async function readEvidence(file: File) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { file, bytes, sniffed: sniffEvidenceType(bytes.subarray(0, sniffLength)), sha256: await sha256Hex(bytes) };
 }
@@ -342,7 +346,7 @@ export async function showReceipt(request: Request, env: TipEnvironment): Promis
   if (!code || !normalizeReceiptCode(code) || !receivedAtMs) {
     return new Response(fillShell(shell, renderConfirmationGone(locale), retitle(t('tip.received.goneTitle'))), { status: 200, headers });
   }
-  const html = fillShell(shell, renderConfirmation(locale, code, new Date(Number(receivedAtMs))), retitle(t('tip.received.title')));
+  const html = fillShell(shell, renderConfirmation(locale, code, new Date(Number(receivedAtMs)), env.config.acknowledgeDays), retitle(t('tip.received.title')));
   return new Response(html, { status: 200, headers });
 }
 
@@ -371,9 +375,12 @@ export async function lookUpStatus(request: Request, env: TipEnvironment): Promi
   // A mistyped code goes through the same hashing and lookup as a real one, and every answer
   // waits until the same minimum time, so timing says nothing about which codes exist.
   const code = normalizeReceiptCode(typed) ?? 'not-a-code';
-  const found = await env.store.findStatus(await hashReceiptCode(code));
+  const receiptHash = await hashReceiptCode(code);
+  const found = await env.store.findStatus(receiptHash);
   const wait = env.config.statusMinimumMs - (Date.now() - started);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  // The right code in a browser opens the conversation (a session); a wrong one gets what it always got.
+  if (found && !wantsJson(request) && conversationEnabled(env)) return startTipsterConversation(request, env, locale, code, receiptHash);
   const result = found ? { status: found.status, changedAt: new Date(found.changedAt) } : undefined;
   if (wantsJson(request)) {
     if (!result) return Response.json({ error: 'not_found', message: t('tip.status.notFound') }, { status: 404, headers: noStore });

@@ -5,6 +5,9 @@ import { decodeEntities } from '../htmlEntities';
 import { html, htmlString } from '../escapedHtml';
 import type { TipStatus } from './storage';
 
+/** The acknowledgement deadline staff work to unless TIP_ACKNOWLEDGE_DAYS says otherwise (staff/config.ts). */
+export const defaultAcknowledgeDays = 7;
+
 /** Marks, written by the static tip pages, around the part the function replaces. */
 export const shellStart = '<!--tip-area-->';
 export const shellEnd = '<!--/tip-area-->';
@@ -24,15 +27,21 @@ export function fillShell(shellHtml: string, areaHtml: string, title: (builtTitl
     .replace('</head>', '<meta name="robots" content="noindex"></head>');
 }
 
-/** The confirmation: the receipt code once, how to keep it, what happens next. */
-export function renderConfirmation(locale: Locale, code: string, receivedAt: Date): string {
+/**
+ * The confirmation: the receipt code once, how to keep it, when to come back (staff may ask a
+ * question by then: the acknowledgement deadline), what happens next.
+ */
+export function renderConfirmation(locale: Locale, code: string, receivedAt: Date, acknowledgeDays = defaultAcknowledgeDays): string {
   const t = useTranslations(locale);
+  const comeBackBy = new Date(receivedAt.getTime() + acknowledgeDays * 86_400_000);
   return htmlString(html`<h1>${t('tip.received.title')}</h1>
 <section class="receipt" aria-labelledby="tip-receipt-title">
 <h2 id="tip-receipt-title">${t('tip.received.receiptTitle')}</h2>
 <p>${t('tip.received.codeLabel')}</p>
 <p class="receipt-code" translate="no" data-receipt-code>${code}</p>
 <p>${t('tip.received.dateLabel')} <time datetime="${receivedAt.toISOString()}">${formatDate(receivedAt, locale)}</time></p>
+<h3>${t('tip.received.comeBackTitle')}</h3>
+<p>${t('tip.received.comeBackBody')} <time datetime="${comeBackBy.toISOString()}" data-come-back-by>${formatDate(comeBackBy, locale)}</time></p>
 <p class="receipt-note">${t('tip.received.printNote')}</p>
 </section>
 <section class="keep-code" aria-labelledby="tip-keep-title">

@@ -1,9 +1,10 @@
 import { first, isoTime, type SqlDriver, type SqlStatement } from '../sql/sqlDriver';
+import { startConversationStatement } from '../conversation/sqlConversationStore';
 import type { NewTip, TipStatus, TipStore } from './storage';
 
 /**
  * The one TipStore, over any SqlDriver (D1, PostgreSQL, PGlite). A tip, its files' rows, its
- * idempotency record and its spent proof-of-work challenge are one batch: all or nothing.
+ * conversation, its idempotency record and its spent proof-of-work challenge are one batch: all or nothing.
  */
 export function sqlTipStore(db: SqlDriver): TipStore {
   return {
@@ -24,6 +25,7 @@ export function sqlTipStore(db: SqlDriver): TipStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)`,
           params: [attachment.objectKey, tip.id, position, attachment.contentType, attachment.byteLength, attachment.sha256, attachment.originalName],
         })),
+        startConversationStatement(tip.id, tip.tipsterPublicKey),
         {
           sql: 'INSERT INTO tip_submissions (idempotency_key_hash, tip_id, sealed_receipt, created_at) VALUES (?, ?, ?, ?)',
           params: [tip.idempotencyKeyHash, tip.id, tip.sealedReceipt, tip.receivedAt],

@@ -2,6 +2,8 @@
  * What the tip core needs from a database and a file store. Cloudflare (D1 + R2) and, later, a
  * self-hosted Node server (PostgreSQL + disk or S3) each implement these; the core never sees which.
  */
+import type { ConversationStore } from '../conversation/store';
+
 export const tipStatuses = ['received', 'under_review', 'accepted', 'not_accepted', 'closed'] as const;
 export type TipStatus = (typeof tipStatuses)[number];
 export const abuseChecks = ['pow', 'none', 'failed'] as const;
@@ -50,6 +52,8 @@ export interface NewTip {
   idempotencyKeyHash: string;
   /** The receipt code sealed with the idempotency key (see sealing.ts), for answering repeats. */
   sealedReceipt: string;
+  /** The X25519 public key derived from the receipt code (conversation/tipsterKeys.ts): the tip's conversation, written with it. */
+  tipsterPublicKey: string;
 }
 
 /** A proof-of-work challenge once solved: its id and until when it must be remembered (to the hour). */
@@ -62,7 +66,7 @@ export interface TipStore {
   /** The sealed receipt of an earlier submission with this idempotency key, if any. */
   findSealedReceipt(idempotencyKeyHash: string): Promise<string | undefined>;
   /**
-   * Writes the tip, its attachment rows and its idempotency record all at once or not at all.
+   * Writes the tip, its attachment rows, its idempotency record and its conversation all at once or not at all.
    * "duplicate" when the idempotency key was used meanwhile, "proof_of_work_spent" when the
    * tip's proof-of-work challenge already served another tip (nothing written in either case).
    */
@@ -96,10 +100,16 @@ export interface TipConfig {
   powHmacKey: string;
   /** Work per challenge: the largest number a browser may have to try. */
   powMaxNumber: number;
+  /** TIPSTER_SESSION_SECRET: encrypts the tipster's 15-minute session cookie; unset, the status page shows the status only. */
+  tipsterSessionSecret?: string;
+  /** TIP_ACKNOWLEDGE_DAYS, as staff work to it: the receipt says to come back by then. */
+  acknowledgeDays?: number;
 }
 
 export interface TipEnvironment {
   store: TipStore;
+  /** The conversation by receipt code (conversation/store.ts); with config.tipsterSessionSecret it is on. */
+  conversations?: ConversationStore;
   attachments: AttachmentStore;
   shells: PageShells;
   config: TipConfig;
@@ -163,7 +173,22 @@ export interface SealedTip extends TipSummary {
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'login' | 'login_failed' | 'logout' | 'list' | 'read' | 'download' | 'status_change' | 'export' | 'audit_view' | 'retention_delete' | 'retention_erase';
+  action:
+    | 'login'
+    | 'login_failed'
+    | 'logout'
+    | 'list'
+    | 'read'
+    | 'download'
+    | 'status_change'
+    | 'export'
+    | 'audit_view'
+    | 'retention_delete'
+    | 'retention_erase'
+    // The conversation (issue 15): a staff message sent, a conversation handed out to be read, a tipster's file downloaded.
+    | 'message_send'
+    | 'message_read'
+    | 'message_download';
   tipId?: string;
   detail: string;
 }
@@ -225,7 +250,7 @@ export interface StaffStore {
   markAttachmentsDeleted(objectKeys: string[], at: string): Promise<void>;
   /**
    * Erases what the tipster wrote (sealed content with the contact details) and the idempotency
-   * record of tips closed before `closedBefore`; returns the ids erased now.
+   * record of tips closed before `closedBefore`, and both sealed copies of their messages; returns the ids erased now.
    */
   eraseClosedTips(closedBefore: string, at: string): Promise<string[]>;
 }

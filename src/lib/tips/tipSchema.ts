@@ -69,6 +69,17 @@ const evidenceFile = v.pipe(
 export const metadataChoices = ['remove', 'keep'] as const;
 export type MetadataChoice = (typeof metadataChoices)[number];
 
+/** A tip's files, and the files of a tipster's reply on the status page: the same limits. */
+const evidenceFiles = v.optional(
+  v.pipe(
+    v.array(evidenceFile),
+    v.maxLength(tipLimits.maxFiles, 'tip.error.tooManyFiles' satisfies UiKey),
+    v.check((files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes, 'tip.error.filesTooLargeTogether' satisfies UiKey),
+  ),
+  () => [],
+);
+const metadataChoice = v.optional(v.picklist(metadataChoices, 'tip.error.metadata' satisfies UiKey), 'remove');
+
 const fields = v.object({
   category: required(v.picklist(categoryIds, 'tip.error.category' satisfies UiKey)),
   description: required(
@@ -107,15 +118,8 @@ const fields = v.object({
       v.transform(() => true as const),
     ),
   ),
-  files: v.optional(
-    v.pipe(
-      v.array(evidenceFile),
-      v.maxLength(tipLimits.maxFiles, 'tip.error.tooManyFiles' satisfies UiKey),
-      v.check((files) => files.reduce((total, file) => total + file.size, 0) <= tipLimits.maxTotalFileBytes, 'tip.error.filesTooLargeTogether' satisfies UiKey),
-    ),
-    () => [],
-  ),
-  metadata: v.optional(v.picklist(metadataChoices, 'tip.error.metadata' satisfies UiKey), 'remove'),
+  files: evidenceFiles,
+  metadata: metadataChoice,
 });
 
 type Fields = v.InferOutput<typeof fields>;
@@ -186,6 +190,41 @@ export function validateTip(input: unknown): { ok: true; tip: ValidTip } | { ok:
   const result = v.safeParse(tipFieldsSchema, input);
   if (result.success) return { ok: true, tip: result.output };
   return { ok: false, errors: tipFieldErrors(result.issues) };
+}
+
+/**
+ * A tipster's reply in the conversation (status page): plain text up to a tip's length, and
+ * files and the hidden-data choice exactly as the tip form takes them.
+ */
+const replySchema = v.object({
+  text: required(
+    v.pipe(
+      v.string('tip.conversation.replyLength' satisfies UiKey),
+      v.trim(),
+      v.minLength(1, 'tip.conversation.replyLength' satisfies UiKey),
+      v.maxLength(tipLimits.descriptionMax, 'tip.conversation.replyLength' satisfies UiKey),
+    ),
+  ),
+  files: evidenceFiles,
+  metadata: metadataChoice,
+});
+export type ValidReply = v.InferOutput<typeof replySchema>;
+export type ReplyFieldErrors = Partial<Record<'text' | 'files' | 'metadata', UiKey>>;
+
+/** Validates a reply: it, or each field's first problem (HEIC with "remove" as for a tip). */
+export function validateReply(input: unknown): { ok: true; reply: ValidReply } | { ok: false; errors: ReplyFieldErrors } {
+  const result = v.safeParse(replySchema, input);
+  if (result.success) {
+    if (result.output.metadata === 'remove' && result.output.files.some((file) => claimedEvidenceType(file) === 'image/heic'))
+      return { ok: false, errors: { files: 'tip.error.heicNotCleaned' } };
+    return { ok: true, reply: result.output };
+  }
+  const errors: ReplyFieldErrors = {};
+  for (const issue of result.issues) {
+    const field = issue.path?.[0]?.key;
+    if (field === 'text' || field === 'files' || field === 'metadata') errors[field] ??= (issue.message.startsWith('tip.') ? issue.message : 'tip.error.invalid') as UiKey;
+  }
+  return { ok: false, errors };
 }
 
 /** Values filling each message's placeholders. */

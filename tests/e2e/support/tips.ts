@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { importKeyFile, type OpeningKey } from '../../../src/lib/crypto/reviewerKeys';
 import { openTipContent } from '../../../src/lib/crypto/tipEnvelope';
 import { testKeyPassphrase, testPrivateKeyPath } from '../../support/testKeys';
@@ -25,6 +28,29 @@ export async function readTipFile(objectKey: string): Promise<Buffer> {
   });
   return stdout;
 }
+
+/** Writes an object into the local R2 bucket, as the tip function would. */
+export async function writeTipFile(objectKey: string, bytes: Uint8Array): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'tip-file-'));
+  try {
+    await writeFile(join(folder, 'object'), bytes);
+    await run('npx', ['wrangler', 'r2', 'object', 'put', `procuratorate-tip-files/${objectKey}`, '--local', '--persist-to', testStateDir, '--file', join(folder, 'object')]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** A small JPEG that still carries its GPS position in EXIF. */
+const gps = 'GPSLatitude 43.65N GPSLongitude 122.26E';
+export const photoWithPosition = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07]),
+  Buffer.from('JFIF\0'),
+  Buffer.from([0xff, 0xe1, 0x00, gps.length + 8]),
+  Buffer.from(`Exif\0\0${gps}`),
+  // A frame header: the tip service cleans only a JPEG it can read whole.
+  Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
+  Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02, 0x11, 0x22, 0xff, 0xd9]),
+]);
 
 /** A client identity of its own (honoured only by test servers), so tests don't share a rate limit. */
 export function testClient(): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { AttachmentStore, AuditEntry, StatusChange, TipEnvironment, TipStatus } from '../../../src/lib/tips/storage';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
+import { sqlConversationStore } from '../../../src/lib/conversation/sqlConversationStore';
 import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
 import { d1Driver } from '../../../src/lib/sql/d1Driver';
 import { sqliteD1 } from './sqliteD1';
@@ -77,6 +78,7 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
   const shell = (title: string) => `<html><head><title>${title} | Site</title></head><body><main>${shellStart}${shellEnd}</main></body></html>`;
   const env: TipEnvironment = {
     store: sqlTipStore(driver),
+    conversations: sqlConversationStore(driver),
     attachments,
     shells: { load: async (path) => shell(path) },
     config: {
@@ -91,5 +93,15 @@ export function sqlTipEnvironment(overrides: Partial<TipEnvironment['config']> =
     },
     clientAddress: '203.0.113.7',
   };
-  return { env, tips, objects, rows, sqlite, staffStore: sqlStaffStore(driver), auditLog, addAccount, failNextAttachmentWrite: () => (failNextPut = true) };
+  return {
+    env,
+    tips,
+    objects,
+    rows,
+    sqlite,
+    staffStore: sqlStaffStore(driver),
+    auditLog,
+    addAccount,
+    failNextAttachmentWrite: () => (failNextPut = true),
+  };
 }

@@ -33,6 +33,8 @@ export function staffTestEnvironment(configOverrides: Partial<StaffEnvironment['
     clientAddress: '198.51.100.20',
     clientThrottle: new ClientThrottle({ freeAttempts: configOverrides.loginFreeAttempts ?? 3, maxDelaySeconds: configOverrides.loginClientMaxDelaySeconds ?? 900 }),
     now: () => clock,
+    conversations: memory.env.conversations,
+    reviewerKeys: memory.env.config.reviewerKeys,
   };
   memory.env.now = () => clock;
   const setClock = (date: Date) => (clock = date);

@@ -7,6 +7,7 @@ import type { StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest
 import { handleStaffRequest } from '../../../src/lib/http/routes/staff';
 import { hashPassword } from '../../../src/lib/staff/password';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
+import { tipsterPublicKeyForCode } from '../../../src/lib/conversation/tipsterKeys';
 import { openSealedBytes, openSealedText, testReviewerKeys } from './sealingKeys';
 
 const base = 'https://tips.example/api/tips';
@@ -100,6 +101,11 @@ export function describeTipStorage(target: StorageTarget) {
       const hour = `${receivedAt.slice(0, 13)}:00:00.000Z`;
       expect(new Date(String(row!.received_at)).toISOString()).toBe(hour);
       expect(new Date(String(row!.status_changed_at)).toISOString()).toBe(hour);
+
+      // Its conversation came with it: staff can seal a question to the code's key from the start.
+      expect(await opened.rows(`SELECT tipster_public_key FROM tip_conversations WHERE tip_id = '${row!.id}'`)).toEqual([
+        { tipster_public_key: await tipsterPublicKeyForCode(receiptCode) },
+      ]);
 
       const everything = JSON.stringify(await Promise.all((await opened.tables()).map((table) => opened.rows(`SELECT * FROM ${table}`))));
       expect(everything).not.toContain(receiptCode);
@@ -287,6 +293,7 @@ export function describeTipStorage(target: StorageTarget) {
         ],
         idempotencyKeyHash: `key-${id}`,
         sealedReceipt: 'sealed',
+        tipsterPublicKey: 'A'.repeat(43),
       });
       await expect(attempt).rejects.toThrow();
       expect(await opened.rows(`SELECT id FROM tips WHERE id = '${id}'`)).toEqual([]);

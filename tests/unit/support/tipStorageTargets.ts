@@ -9,6 +9,8 @@ import type { D1Database, R2Bucket } from '../../../src/lib/tips/cloudflare/bind
 import type { AttachmentStore, StaffStore, TipStore } from '../../../src/lib/tips/storage';
 import { sqlTipStore } from '../../../src/lib/tips/sqlTipStore';
 import { sqlStaffStore } from '../../../src/lib/staff/sqlStaffStore';
+import { sqlConversationStore } from '../../../src/lib/conversation/sqlConversationStore';
+import type { ConversationStore } from '../../../src/lib/conversation/store';
 import { d1Driver } from '../../../src/lib/sql/d1Driver';
 import { postgresDriver } from '../../../src/lib/sql/postgresDriver';
 import type { SqlDriver } from '../../../src/lib/sql/sqlDriver';
@@ -18,6 +20,7 @@ import { readD1Migrations, readPostgresMigrations } from '../../../src/node/read
 export interface OpenedTarget {
   store: TipStore;
   staffStore: StaffStore;
+  conversationStore: ConversationStore;
   /** Every table the migrations made (the migration runner's own excepted). */
   tables(): Promise<string[]>;
   attachments: AttachmentStore;
@@ -33,7 +36,7 @@ export interface StorageTarget {
 
 export const pgMigrations = () => readPostgresMigrations();
 
-const stores = (driver: SqlDriver) => ({ store: sqlTipStore(driver), staffStore: sqlStaffStore(driver) });
+const stores = (driver: SqlDriver) => ({ store: sqlTipStore(driver), staffStore: sqlStaffStore(driver), conversationStore: sqlConversationStore(driver) });
 
 /** The same value types from every database, so one assertion fits all. */
 function normalize(row: Record<string, unknown>) {

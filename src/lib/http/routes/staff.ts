@@ -23,6 +23,7 @@ import {
   type Staff,
   type StaffEnvironment,
 } from '../../staff/handleStaffRequest';
+import { downloadTipsterFile, markConversationRead, sendStaffMessage, showStaffConversation } from '../../staff/conversationRoutes';
 import { oneMethod } from './oneMethod';
 
 type StaffRoutes = { Bindings: { staff: StaffEnvironment }; Variables: { t: Translate; staff: Staff } };
@@ -85,6 +86,17 @@ oneMethod(
   'GET',
   '/api/staff/tips/:id/files/:position',
   (c) => downloadFile(c.req.param('id'), c.req.param('position'), c.env.staff, c.var.staff, c.var.t),
+  methodNotAllowed,
+);
+// The conversation by receipt code: messages arrive and leave sealed (conversationRoutes.ts).
+oneMethod(staffRoutes, 'GET', '/api/staff/tips/:id/conversation', (c) => showStaffConversation(c.req.param('id'), c.env.staff, c.var.staff), methodNotAllowed);
+oneMethod(staffRoutes, 'POST', '/api/staff/tips/:id/conversation/read', (c) => markConversationRead(c.req.raw, c.req.param('id'), c.env.staff), methodNotAllowed);
+oneMethod(staffRoutes, 'POST', '/api/staff/tips/:id/messages', (c) => sendStaffMessage(c.req.raw, c.req.param('id'), c.env.staff, c.var.staff), methodNotAllowed);
+oneMethod(
+  staffRoutes,
+  'GET',
+  '/api/staff/tips/:id/messages/:position/files/:index',
+  (c) => downloadTipsterFile(c.req.param('id'), c.req.param('position'), c.req.param('index'), c.env.staff, c.var.staff),
   methodNotAllowed,
 );
 oneMethod(staffRoutes, 'GET', '/api/staff/export.csv', (c) => exportCsv(url(c.req.raw), c.env.staff, c.var.staff, c.var.t), methodNotAllowed);

@@ -1,7 +1,5 @@
--- PROPOSAL for issue 15 (the conversation by receipt code), not a migration yet: the stores
--- helper is restructuring migrations/. When wired, this becomes the next numbered D1 migration and
--- docs/conversation-schema.pg.sql its PostgreSQL twin (same tables and columns, native types;
--- tests/unit/conversationSchema.test.ts runs both on top of today's migrations).
+-- The conversation by receipt code (issue 15; src/lib/conversation/README.md): staff ask, the tipster
+-- answers and adds evidence; each message is sealed twice, to the code's key and to the reviewers.
 -- No column holds anything a person wrote, a network address, an exact time of a tipster's visit
 -- or the receipt code: the text, the exact time and the file names are inside the sealed values.
 

@@ -1,5 +1,5 @@
--- PostgreSQL twin of docs/conversation-schema.sql (PROPOSAL for issue 15, not a migration yet):
--- same tables and columns, native types where PostgreSQL has them (timestamptz).
+-- PostgreSQL dialect of migrations/0004_tip_conversations.sql (same tables and columns; timestamptz
+-- where D1 keeps ISO text).
 -- No column holds anything a person wrote, a network address, an exact time of a tipster's visit
 -- or the receipt code: the text, the exact time and the file names are inside the sealed values.
 
