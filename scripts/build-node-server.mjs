@@ -17,7 +17,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['pg-native', '@electric-sql/pglite'],
+  external: ['pg-native', '@electric-sql/pglite', 'wrangler'],
   define: { __PG_MIGRATIONS__: JSON.stringify(migrations) },
   // node-postgres is CommonJS: give the ES module bundle a require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

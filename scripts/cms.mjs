@@ -5,6 +5,7 @@
 //   CMS_PORT (4321): the dev site; DECAP_SERVER_PORT (8081): decap-server;
 //   CMS_REPO_DIR (this checkout): where the content files are read and written.
 import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 const sitePort = process.env.CMS_PORT ?? '4321';
 const backendPort = process.env.DECAP_SERVER_PORT ?? '8081';
@@ -19,7 +20,12 @@ const children = [
     env: { ...process.env, PORT: backendPort, BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repoDirectory, MODE: 'fs' },
     detached: true,
   }),
-  spawn('npx', ['astro', 'dev', '--port', sitePort, '--host', '127.0.0.1'], { stdio: 'inherit', detached: true }),
+  // The preview site and the editor's translation states (/admin/translations.json) read the same files.
+  spawn('npx', ['astro', 'dev', '--port', sitePort, '--host', '127.0.0.1'], {
+    stdio: 'inherit',
+    env: { ...process.env, CONTENT_DIR: process.env.CONTENT_DIR ?? join(repoDirectory, 'src/content') },
+    detached: true,
+  }),
 ];
 const backendParameter = `?local_backend=${encodeURIComponent(`http://localhost:${backendPort}/api/v1`)}`;
 console.log(`cms: open http://localhost:${sitePort}/admin/index.html${backendParameter} (files in ${repoDirectory})`);

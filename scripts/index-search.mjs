@@ -15,7 +15,7 @@ import * as pagefind from 'pagefind';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mongolianSearchRecord, pageUrlOf, readPageFacts, usesMongolianSearchKeys } from '../src/lib/searchRecord.ts';
+import { mongolianSearchRecord, pageUrlOf, readPageFacts } from '../src/lib/searchRecord.ts';
 
 /** Pages sent to Pagefind at once: enough to keep its process busy, few enough to stay small. */
 const batchSize = 64;

@@ -4,29 +4,12 @@
 // `-- --mark <slug>…` records in each named translation that it matches its original as it is now
 // (after a translator has brought it up to date); `-- --mark-untracked` does so for every
 // translation that has no record yet (the baseline when tracking starts).
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markTranslatedFrom } from '../src/lib/publications/translationState.ts';
-import { translationReportRow } from '../src/lib/publications/translationFiles.ts';
+import { translationReport } from '../src/lib/publications/translationFiles.ts';
 
 const contentDir = process.env.CONTENT_DIR ?? 'src/content';
-const kinds = ['cases', 'notices', 'articles'];
-
-/** Every Chinese original with its translation's verdict, in a stable order. */
-async function collect() {
-  const rows = [];
-  for (const kind of kinds) {
-    const originals = join(contentDir, kind, 'zh');
-    if (!existsSync(originals)) continue;
-    for (const name of readdirSync(originals)
-      .filter((file) => file.endsWith('.mdx'))
-      .sort()) {
-      rows.push(await translationReportRow(contentDir, kind, name.replace(/\.mdx$/, '')));
-    }
-  }
-  return rows;
-}
-
 const beijingDay = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
 function describe(row) {
@@ -59,7 +42,7 @@ function mark(rows, wanted) {
 }
 
 const args = process.argv.slice(2);
-const rows = await collect();
+const rows = await translationReport(contentDir);
 if (args.includes('--mark-untracked')) {
   mark(rows, (row) => row.translation && !row.tracked);
 } else if (args[0] === '--mark') {

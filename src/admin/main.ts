@@ -6,11 +6,13 @@ import type { CmsConfig } from 'decap-cms-core';
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 import type { Map as ImmutableMap } from 'immutable';
 import { decapConfig, type CmsBackend } from '../lib/cms/decapConfig';
-import { hasOwnText, problemsBeforeSaving, withoutEmptyValues } from '../lib/cms/entryData';
+import { hasOwnText, saveProblems, withoutEmptyValues } from '../lib/cms/entryData';
 import type { PublicationKind } from '../lib/publications/schemas';
 import { translationHash } from '../lib/publications/translationState';
+import { chinesePhrases } from './locale';
 import { noPreview, perLanguageControls } from './widgets';
 import { PublicationPreview } from './preview';
+import { showTranslationStates } from './translationBadges';
 
 declare const CMS_BACKEND: CmsBackend;
 declare const CMS_EDITORIAL_WORKFLOW: boolean;
@@ -40,6 +42,17 @@ for (const [name, control] of Object.entries(perLanguageControls)) CMS.registerW
 CMS.registerPreviewStyle('/admin/preview.css');
 for (const kind of ['cases', 'notices', 'articles']) CMS.registerPreviewTemplate(kind, PublicationPreview);
 
+/**
+ * Decap shows a failed save as "保存内容失败: <the error as text>"; an error without a name reads
+ * as its message alone, so press staff see only Chinese.
+ */
+class SaveRefused extends Error {
+  override name = '';
+  constructor(problems: string[]) {
+    super(`构建会拒绝这篇内容，请先改正：\n${problems.map((problem) => `· ${problem}`).join('\n')}`);
+  }
+}
+
 // The save check: both language files, exactly as the build will check them.
 CMS.registerEventListener({
   name: 'preSave',
@@ -48,16 +61,19 @@ CMS.registerEventListener({
     const data = (entry.get('data') as ImmutableMap<string, unknown>).toJS() as Record<string, unknown>;
     const slug = String(entry.get('slug') || data.translationKey);
     const translation = entry.getIn(['i18n', 'mn', 'data']) as ImmutableMap<string, unknown> | undefined;
-    const problems = [
-      ...problemsBeforeSaving(kind, 'zh', slug, data),
-      ...(translation && hasOwnText(translation.toJS() as Record<string, unknown>) ? problemsBeforeSaving(kind, 'mn', slug, translation.toJS() as Record<string, unknown>) : []),
-    ];
-    if (problems.length > 0) throw new Error(`the build would refuse it:\n${problems.join('\n')}`);
+    const problems = saveProblems(kind, slug, data, translation?.toJS() as Record<string, unknown> | undefined);
+    if (problems.length > 0) throw new SaveRefused(problems);
     const { body = '', ...originalFrontmatter } = data;
     originalHashOfThisSave = await translationHash(originalFrontmatter, String(body));
     return undefined;
   },
 });
+
+// Decap's Chinese with the phrases it lacks (it would show them in English).
+CMS.registerLocale('zh_Hans', chinesePhrases);
+
+// The lists show each publication's Mongolian state (the translation report).
+showTranslationStates();
 
 // On a laptop, `npm run cms` opens the editor with the address of its decap-server
 // (`?local_backend=http://localhost:8081/api/v1`), which reads and writes the checkout. Decap

@@ -2,7 +2,7 @@
  * `npm run tips -- open|reseal`: tips opened or re-sealed on a staff machine, which may be offline.
  * It reads the stores directly: wrangler's local D1 SQLite and R2 files (`--state`, default
  * .wrangler/state/v3), or PostgreSQL (`--database-url`) with the evidence directory
- * (`--upload-dir`). Bundled into dist-node/tips.mjs (scripts/tips.mjs), so an air-gapped machine
+ * (`--upload-dir`), or the deployed D1 and R2 (`--remote`, remoteTipSource.ts). Bundled into dist-node/tips.mjs (scripts/tips.mjs), so an air-gapped machine
  * needs only Node 22.5 or newer and that file.
  *
  *   open   --key <key file> [--key …] --out <dir> [--tip <id>]
@@ -32,6 +32,8 @@ import { reviewerKeysFrom } from '../lib/tips/config';
 import { askPassphrase } from './askPassphrase';
 import { diskAttachmentStore } from './diskAttachmentStore';
 import { openDatabase } from './openDatabase';
+import { openRemoteBindings, readProjectBindings } from './remoteTipSource';
+import { r2AttachmentStore } from '../lib/tips/cloudflare/r2AttachmentStore';
 
 /** Where the tips are: a store to read, files to fetch, and the one write a re-seal needs. */
 interface TipSource {
@@ -48,6 +50,7 @@ const usage = `Usage:
   npm run tips -- open --key <key file> [--key <older key file>] --out <dir> [--tip <id>] [source]
   npm run tips -- reseal --key <key file> --reviewers <tip-reviewers.json> [source]
 source: --state <wrangler state dir> (default .wrangler/state/v3, the local D1 and R2)
+        or --remote [--config <wrangler.toml>] (the deployed D1 and R2; needs network and wrangler login)
         or --database-url <postgres://…> --upload-dir <dir> (default $DATABASE_URL, $UPLOAD_DIR)
 The key files' passphrase is asked for, or read from TIP_KEY_PASSPHRASE.`;
 
@@ -154,6 +157,24 @@ async function openSource(values: Record<string, string | string[] | boolean | u
         return rows.length === 1;
       },
       close: () => database.close(),
+    };
+  }
+  if (values.remote) {
+    const remote = await openRemoteBindings(await readProjectBindings((values.config as string | undefined) ?? 'wrangler.toml'));
+    return {
+      store: sqlStaffStore(d1Driver(remote.database)),
+      conversations: sqlConversationStore(d1Driver(remote.database)),
+      attachments: r2AttachmentStore(remote.bucket),
+      async replaceContent(tipId, previous, content, sealedToKeyId) {
+        const result = (await remote.database
+          .prepare('UPDATE tips SET content = ?, sealed_to_key_id = ? WHERE id = ? AND content = ?')
+          .bind(content, sealedToKeyId, tipId, previous)
+          .run()) as {
+          meta?: { changes?: number };
+        };
+        return result.meta?.changes === 1;
+      },
+      close: remote.close,
     };
   }
   const stateDir = resolve((values.state as string | undefined) ?? '.wrangler/state/v3');
@@ -344,6 +365,8 @@ export async function runTipsTool(argv: string[]): Promise<number> {
         state: { type: 'string' },
         'database-url': { type: 'string' },
         'upload-dir': { type: 'string' },
+        remote: { type: 'boolean' },
+        config: { type: 'string' },
       },
     });
     const [command] = positionals;

@@ -69,7 +69,9 @@ function say(text: string): void {
 const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(path, { ...init, credentials: 'same-origin', headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
+  // The server's messages come back in the page's language, whatever the browser prefers.
+  const headers = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang, ...(init.headers ?? {}) };
+  const response = await fetch(path, { ...init, credentials: 'same-origin', headers });
   if (response.status === 401 || response.status === 403) {
     window.location.assign('/staff/login/');
     throw new Error('not signed in');

@@ -124,6 +124,25 @@ test.describe('the tip function', () => {
     expect(await storedTipsContaining(tag)).toHaveLength(1);
   });
 
+  test('gives every copy of the form its own key, and stores a form sent without one (a stale copy) as a tip of its own', async ({ request }) => {
+    const keyOf = async () => {
+      const page = await request.get('/zh/tip/');
+      expect(page.headers()['cache-control']).toBe('no-store');
+      return /name="idempotencyKey" value="([^"]*)"/.exec(await page.text())?.[1];
+    };
+    const [first, second] = [await keyOf(), await keyOf()];
+    expect(first).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(second).not.toBe(first);
+
+    const tag = marker();
+    const headers = testClient();
+    const unkeyed = () => request.post('/api/tips?lang=zh', { headers, multipart: validTip(description(tag)), maxRedirects: 0 });
+    const answers = [await unkeyed(), await unkeyed()];
+    expect(answers.map((answer) => answer.status())).toEqual([303, 303]);
+    expect(answers[1]!.headers()['set-cookie']).not.toBe(answers[0]!.headers()['set-cookie']);
+    expect(await storedTipsContaining(tag)).toHaveLength(2);
+  });
+
   test('limits each client and says when to come back', async ({ request }) => {
     const headers = testClient();
     const statuses: number[] = [];

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { asOwnClient, marker } from './support/tips';
+import { asOwnClient, marker, storedTipsContaining, testClient } from './support/tips';
 
 const texts = {
   zh: {
@@ -43,6 +43,17 @@ const texts = {
 
 type Lang = keyof typeof texts;
 const xss = `"><script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
+
+/** Fill in the whole form with a valid tip (the fields a tipster must fill). */
+async function fillValidTip(page: Page, lang: Lang, description: string): Promise<void> {
+  const t = texts[lang];
+  await page.getByLabel(t.category).selectOption('ecology');
+  await page.getByLabel(t.region, { exact: true }).selectOption('horqin');
+  await page.getByLabel(t.place, { exact: true }).fill('东侧河道');
+  await page.getByLabel(t.description, { exact: true }).fill(description);
+  await page.getByLabel(t.anonymous).check();
+  await page.getByLabel(t.consent).check();
+}
 
 /** Fill in, submit with a too-short description, see the errors, fix, submit, keep the code, look it up. */
 async function wholeFlow(page: Page, lang: Lang, { axe, serverCheck }: { axe: boolean; serverCheck: boolean }): Promise<void> {
@@ -100,6 +111,54 @@ for (const lang of ['zh', 'mn'] as const) {
       test.use({ javaScriptEnabled: false });
       test('works from the first mistake to the status lookup', async ({ page }) => {
         await wholeFlow(page, lang, { axe: false, serverCheck: false });
+      });
+
+      test("keeps two people's identical tips from one address apart, and one form sent twice as one tip", async ({ browser }) => {
+        // Two browsers, three forms and a look into the database (seconds for each wrangler call).
+        test.slow();
+        const t = texts[lang];
+        const description = `${marker()} 河道里有大量工业废水直接排放，已经持续一个月，鱼虾大量死亡。`;
+        // One NAT address (the test server counts both as one client), two people, two copies of the form.
+        const client = testClient();
+        const people = await Promise.all([1, 2].map(() => browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: client })));
+        const codes: string[] = [];
+        for (const person of people) {
+          const page = await person.newPage();
+          await page.goto(`/${lang}/tip/`);
+          await fillValidTip(page, lang, description);
+          await page.getByRole('button', { name: t.submit }).click();
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.received);
+          codes.push((await page.locator('[data-receipt-code]').textContent())!.trim());
+        }
+        expect(codes[1]).not.toBe(codes[0]);
+
+        // The first person's form sent again (a second click, a resend after a lost answer): same key, same tip.
+        const again = await people[0]!.newPage();
+        await again.goto(`/${lang}/tip/`);
+        await fillValidTip(again, lang, `${description} 又一次`);
+        const key = await again.locator('input[name="idempotencyKey"]').inputValue();
+        expect(key).not.toBe('');
+        const resend = () =>
+          again.request.post(`/api/tips?lang=${lang}`, {
+            multipart: {
+              category: 'ecology',
+              region: 'horqin',
+              place: '东侧河道',
+              description: `${description} 又一次`,
+              identity: 'anonymous',
+              consent: 'yes',
+              metadata: 'remove',
+              idempotencyKey: key,
+            },
+            maxRedirects: 0,
+          });
+        const receipts = await Promise.all([resend(), resend()]);
+        expect(receipts.map((receipt) => receipt.status())).toEqual([303, 303]);
+        expect(receipts[1]!.headers()['set-cookie']).toBe(receipts[0]!.headers()['set-cookie']);
+        // One look into the database for both: the two people's tips, and one for the form sent twice.
+        const stored = (await storedTipsContaining(description)).map((tip) => tip.content.description);
+        expect(stored.sort()).toEqual([description, description, `${description} 又一次`]);
+        await Promise.all(people.map((person) => person.close()));
       });
     });
 

@@ -43,3 +43,26 @@ for (const [lang, cleaned] of [
     expect(await chosenFile(page)).toMatchObject({ hasCameraData: true });
   });
 }
+
+test('a photo taken with the phone on its side is re-encoded the way up the camera meant (EXIF Orientation 6)', async ({ page }) => {
+  // Stored 32×24, red on top and blue below; Orientation 6 says "turn 90° clockwise to show", so
+  // upright it is 24×32 with red on the right.
+  const red = await sharp({ create: { width: 32, height: 12, channels: 3, background: '#f00' } })
+    .png()
+    .toBuffer();
+  const sideways = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#00f' } })
+    .composite([{ input: red, top: 0, left: 0 }])
+    .withMetadata({ orientation: 6 })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+  await page.goto('/zh/tip/');
+  await page.locator('#tip-files').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: sideways });
+  await expect(page.locator('[data-file-cleaning]')).toContainText('已去除 1 张照片里的隐藏信息。');
+  const sent = Buffer.from(await page.locator('#tip-files').evaluate(async (input: HTMLInputElement) => [...new Uint8Array(await input.files![0]!.arrayBuffer())]));
+  const { data, info } = await sharp(sent).raw().toBuffer({ resolveWithObject: true });
+  expect((await sharp(sent).metadata()).orientation).toBeUndefined();
+  expect([info.width, info.height]).toEqual([24, 32]);
+  const redAt = (x: number, y: number) => data[(y * info.width + x) * info.channels]!;
+  expect(redAt(20, 16)).toBeGreaterThan(200);
+  expect(redAt(3, 16)).toBeLessThan(60);
+});

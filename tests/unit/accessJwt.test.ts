@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { handleStaffRequest } from '../../src/lib/staff/handleStaffRequest';
+import { handleStaffRequest } from '../../src/lib/http/routes/staff';
 import { toBase64Url } from '../../src/lib/crypto/base64url';
 import { origin, staffTestEnvironment } from './support/staffEnvironment';
 

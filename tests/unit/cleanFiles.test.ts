@@ -31,6 +31,57 @@ function markerOffsets(bytes: Uint8Array, marker: number): number[] {
   return found;
 }
 
+/** A photo taken with the phone on its side (Orientation 6), with the maker and a location in its EXIF. */
+const sidewaysPhoto = (format: 'jpeg' | 'png' | 'webp') =>
+  sharp({ create: { width: 16, height: 8, channels: 3, background: { r: 200, g: 30, b: 90 } } })
+    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 39/1 0/1' } })
+    .withMetadata({ orientation: 6 })
+    [format]()
+    .toBuffer()
+    .then((buffer) => new Uint8Array(buffer));
+
+/** The tags of IFD0 of the EXIF sharp reads back ("Exif\0\0" and a TIFF structure). */
+function ifd0Tags(exif: Buffer | undefined): number[] {
+  if (!exif) return [];
+  const tiff = exif.subarray(latin1(exif.subarray(0, 6)) === 'Exif\0\0' ? 6 : 0);
+  const little = tiff[0] === 0x49;
+  const ifd = little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  const count = little ? tiff.readUInt16LE(ifd) : tiff.readUInt16BE(ifd);
+  return Array.from({ length: count }, (_, index) => (little ? tiff.readUInt16LE(ifd + 2 + index * 12) : tiff.readUInt16BE(ifd + 2 + index * 12)));
+}
+const orientationTag = 0x0112;
+const gpsPointerTag = 0x8825;
+const makeTag = 0x010f;
+
+describe('keeping which way up a cleaned photo is', () => {
+  for (const [format, type] of [
+    ['jpeg', 'image/jpeg'],
+    ['png', 'image/png'],
+    ['webp', 'image/webp'],
+  ] as const) {
+    it(`keeps Orientation 6 of a ${format} and nothing else of its EXIF: no GPS, no Make`, async () => {
+      const original = await sidewaysPhoto(format);
+      const before = await sharp(original).metadata();
+      expect(before.orientation).toBe(6);
+      expect(ifd0Tags(before.exif)).toEqual(expect.arrayContaining([makeTag, gpsPointerTag, orientationTag]));
+      const cleaned = cleanImage(original, type)!;
+      const after = await sharp(cleaned).metadata();
+      expect(after.orientation).toBe(6);
+      expect(ifd0Tags(after.exif)).toEqual([orientationTag]);
+      expect(latin1(cleaned)).not.toContain('PhoneMaker');
+      expect(await pixels(cleaned)).toEqual(await pixels(original));
+      // Shown upright, as the tipster saw it: 8 wide and 16 high once turned.
+      const { info } = await sharp(cleaned).rotate().raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height]).toEqual([8, 16]);
+    });
+  }
+
+  it('writes no EXIF at all for a photo taken upright', async () => {
+    const cleaned = cleanImage(await photo({ withExif: true }), 'image/jpeg')!;
+    expect((await sharp(cleaned).metadata()).exif).toBeUndefined();
+  });
+});
+
 describe('cleaning JPEG photos', () => {
   it('removes EXIF with GPS and keeps a picture that decodes to the same pixels', async () => {
     const original = await photo({ withExif: true });

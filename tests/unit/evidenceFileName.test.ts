@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../../src/lib/staff/evidenceFileName';
 import { sqlTipEnvironment } from './support/sqlTipEnvironment';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 
 const tipId = '3f2a9c1e-7b44-4d2a-9c1e-0123456789ab';
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);

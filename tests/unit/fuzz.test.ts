@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { anonymousTip } from './support/tipFixtures';
 import { describe, expect, it } from 'vitest';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
-import { handleStaffRequest } from '../../src/lib/staff/handleStaffRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
+import { handleStaffRequest } from '../../src/lib/http/routes/staff';
 import { csrfTokenFor, newSessionId, sessionIdHash } from '../../src/lib/staff/session';
 import { staffPassword, staffTestEnvironment, origin } from './support/staffEnvironment';
 

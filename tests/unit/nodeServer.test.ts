@@ -240,6 +240,13 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['read', 'download', 'status_change']));
   });
 
+  it('gives every copy of the tip form a key of its own, so identical tips from two copies are two tips', async () => {
+    const keyOf = async () => /name="idempotencyKey" value="([^"]*)"/.exec((await rawGet('/mn/tip/')).body)?.[1];
+    const [first, second] = [await keyOf(), await keyOf()];
+    expect(first).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(second).not.toBe(first);
+  });
+
   it('has one spelling per path: no redirect off the site, no way around no-store, no 5xx for odd input', async () => {
     // Audit: "/%2F%2Fevil.com/index.html" was answered 308 to "///evil.com/".
     const sneaky = await rawGet('/%2F%2Fevil.com/index.html');

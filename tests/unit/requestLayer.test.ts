@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createSiteApp } from '../../src/lib/http/app';
 import { canonicalPath } from '../../src/lib/http/canonicalPath';
 import { readCookie, setCookieHeader } from '../../src/lib/http/cookies';
@@ -6,6 +11,8 @@ import { memoryRateLimiter } from '../../src/lib/http/rateLimit';
 import { rateLimitSubject } from '../../src/lib/http/clientAddress';
 import type { TipEnvironment } from '../../src/lib/tips/storage';
 import { sqlTipEnvironment } from './support/sqlTipEnvironment';
+import { renderTipForm } from '../../src/components/tip/tipFormTemplate';
+import { shellStart, shellEnd } from '../../src/lib/tips/renderPages';
 
 const origin = 'https://tips.example';
 const tip = (description: string) => ({
@@ -16,6 +23,9 @@ const tip = (description: string) => ({
   identity: 'anonymous',
   consent: 'yes',
 });
+
+/** The tip form page as the build writes it (the shell the tip core loads): the form with an empty key. */
+const builtTipPage = `<html><body>${shellStart}${renderTipForm('zh')}${shellEnd}</body></html>`;
 
 /** The one app over storage in an in-memory SQLite; the client is whatever address a test says it is. */
 function siteApp(config: Partial<TipEnvironment['config']> = {}) {
@@ -78,6 +88,33 @@ describe('rate limits in the request layer', () => {
   });
 });
 
+describe('the tip form page', () => {
+  const formKey = async (app: ReturnType<typeof siteApp>['app']) => {
+    const page = await app.request(`${origin}/zh/tip/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    return /name="idempotencyKey" value="([^"]+)"/.exec(await page.text())?.[1];
+  };
+
+  it("gives every copy of the form a key of its own, so two people's identical tips are two tips and one form sent twice is one", async () => {
+    const { app, post, memory } = siteApp({ rateLimitMax: 10 });
+    memory.env.shells = { load: async () => builtTipPage };
+    const [mine, theirs] = [await formKey(app), await formKey(app)];
+    expect(mine).toMatch(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(theirs).not.toBe(mine);
+    const receipt = async (key: string) => (await post('198.51.100.4', { ...tip('同一段话。'), idempotencyKey: key })).headers.get('set-cookie');
+    const [myFirst, myDoubleClick, theirReceipt] = [await receipt(mine!), await receipt(mine!), await receipt(theirs!)];
+    expect(myDoubleClick).toBe(myFirst);
+    expect(theirReceipt).not.toBe(myFirst);
+    expect(memory.tips()).toHaveLength(2);
+  });
+
+  it("leaves a path that is no language's to the static files", async () => {
+    const { app } = siteApp();
+    expect(await (await app.request(`${origin}/xx/tip/`)).text()).toBe('a static file');
+  });
+});
+
 describe("the request layer's other checks", () => {
   it('give one spelling to each path', () => {
     expect(canonicalPath('/zh/t%69p//status/')).toBe('/zh/tip/status/');
@@ -115,4 +152,17 @@ describe("the request layer's other checks", () => {
     expect(answer.status).toBe(405);
     expect(answer.headers.get('x-frame-options')).toBe('DENY');
   });
+});
+
+describe('the Pages Functions routes', () => {
+  it('send only the root, the tip form pages and the APIs through a function, never every static file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pages-routes-'));
+    try {
+      await promisify(execFile)('npx', ['wrangler', 'pages', 'functions', 'build', '--outdir', join(out, 'worker'), '--output-routes-path', join(out, '_routes.json')]);
+      const routes = JSON.parse(readFileSync(join(out, '_routes.json'), 'utf8'));
+      expect(routes.include.sort()).toEqual(['/', '/api/staff/*', '/api/tips/*', '/mn/tip', '/zh/tip']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

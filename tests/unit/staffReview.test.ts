@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handleStaffRequest, runRetention } from '../../src/lib/staff/handleStaffRequest';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { runRetention } from '../../src/lib/staff/handleStaffRequest';
+import { handleStaffRequest } from '../../src/lib/http/routes/staff';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { newSessionId, sessionIdHash } from '../../src/lib/staff/session';
 import { nodePlatform, staffConfigFromEnv } from '../../src/lib/staff/config';
 import { hashPassword, verifyPassword } from '../../src/lib/staff/password';
@@ -207,6 +208,34 @@ describe('staff authentication', () => {
     expect(await verifyPassword('a long staff password', hash)).toBe(true);
     expect(await verifyPassword('a long staff passworD', hash)).toBe(false);
     await expect(hashPassword('short')).rejects.toThrow(/shorter than 12/);
+  });
+});
+
+describe('staff routes', () => {
+  it('answers a wrong method with 405 and Allow, an unknown path with 404, and takes a trailing slash', async () => {
+    const env = staffTestEnvironment();
+    const staff = await session(env);
+    const asked = async (method: string, path: string) => handleStaffRequest(new Request(`${origin}${path}`, { method, headers: { Cookie: staff.cookie } }), env.staffEnv);
+    const wrong = await staff.post('/api/staff/tips', {});
+    expect([wrong.status, wrong.headers.get('Allow')]).toEqual([405, 'GET']);
+    const retention = await asked('GET', '/api/staff/retention');
+    expect([retention.status, retention.headers.get('Allow')]).toEqual([405, 'POST']);
+    const login = await asked('GET', '/api/staff/login');
+    expect([login.status, login.headers.get('Allow')]).toEqual([405, 'POST']);
+    expect((await asked('GET', '/api/staff/nothing-here')).status).toBe(404);
+    expect((await asked('GET', '/api/staff/tips/a/b/c/d/e')).status).toBe(404);
+    expect((await staff.get('/api/staff/tips/')).status).toBe(200);
+    // Unknown paths need a credential too: a stranger learns nothing about which exist.
+    expect((await handleStaffRequest(new Request(`${origin}/api/staff/nothing-here`), env.staffEnv)).status).toBe(401);
+  });
+
+  it("answers in the reader's language: Chinese by default, Mongolian when the page or browser asks for it", async () => {
+    const env = staffTestEnvironment();
+    const message = async (language?: string) =>
+      (await (await handleStaffRequest(new Request(`${origin}/api/staff/tips`, { headers: language ? { 'Accept-Language': language } : {} }), env.staffEnv)).json()).message;
+    expect(await message()).toBe('请先登录。');
+    expect(await message('mn-Mong')).toBe('ᠤᠷᠢᠳ ᠨᠡᠪᠲᠡᠷᠡᠨ᠎ᠡ\u202fᠦᠦ᠃');
+    expect(await message('fr, mn;q=0.5, zh;q=0.4')).toBe(await message('mn'));
   });
 });
 

@@ -1,7 +1,7 @@
 // Finding 2 through the tip service: what the tipster chose about hidden data is what staff get.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { sqlTipEnvironment, openSealedBytes, openSealedText } from './support/sqlTipEnvironment';
 import { anonymousTip, tipFormRequest } from './support/tipFixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveChallenge } from 'altcha-lib/v1';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { fromBase64Url, toBase64Url } from '../../src/lib/crypto/base64url';
 import { generateReviewerKey, importKeyFile, importReviewerPublicKey } from '../../src/lib/crypto/reviewerKeys';
 import { openTipContent, openTipFile, resealTipContent, sealedKeyIds, sealTipContent, sealTipFile, startTipSeal } from '../../src/lib/crypto/tipEnvelope';

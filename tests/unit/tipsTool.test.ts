@@ -15,12 +15,13 @@ import { d1Driver } from '../../src/lib/sql/d1Driver';
 import { postgresDriver } from '../../src/lib/sql/postgresDriver';
 import { r2AttachmentStore } from '../../src/lib/tips/cloudflare/r2AttachmentStore';
 import type { D1Database, R2Bucket } from '../../src/lib/tips/cloudflare/bindings';
-import { handleTipRequest } from '../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { applyMigrations } from '../../src/lib/tips/postgres/migrations';
 import { pgliteDatabase } from '../../src/lib/tips/postgres/database';
 import { shellEnd, shellStart } from '../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipStore } from '../../src/lib/tips/storage';
 import { diskAttachmentStore } from '../../src/node/diskAttachmentStore';
+import { openRemoteBindings, readProjectBindings } from '../../src/node/remoteTipSource';
 import { pgMigrations } from './support/tipStorageTargets';
 
 // `npm run tips` end to end: real tips sealed by the tip core into wrangler's local D1/R2 state
@@ -194,4 +195,28 @@ describe('npm run tips (finding 4)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Name your key file: --key <file>');
   });
+});
+
+describe('npm run tips -- … --remote (the deployed D1 and R2; Cloudflare cannot be reached from here)', () => {
+  it("asks wrangler for the project's tips database and bucket as remote bindings, and no local state", async () => {
+    const asked: Array<{ options: Parameters<NonNullable<Parameters<typeof openRemoteBindings>[1]>>[0]; config: unknown }> = [];
+    const remote = await openRemoteBindings(await readProjectBindings('wrangler.toml'), async (options) => {
+      asked.push({ options, config: JSON.parse(readFileSync(options.configPath!, 'utf8')) });
+      return { env: { TIPS_DB: { prepare: () => ({ all: async () => ({ results: [] }) }) }, TIPS_FILES: {} }, dispose: async () => undefined };
+    });
+    await remote.close();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.options).toMatchObject({ remoteBindings: true, persist: false, envFiles: [] });
+    expect(asked[0]!.config).toMatchObject({
+      d1_databases: [{ binding: 'TIPS_DB', database_name: 'procuratorate-tips', database_id: '00000000-0000-0000-0000-000000000000', remote: true }],
+      r2_buckets: [{ binding: 'TIPS_FILES', bucket_name: 'procuratorate-tip-files', remote: true }],
+    });
+  });
+
+  it('says plainly, offline, that --remote needs the network and a wrangler login', async () => {
+    const offline = await tool(['reseal', '--key', wangFile, '--reviewers', onlyWang, '--remote']);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain('Could not reach the deployed D1 and R2 on Cloudflare (--remote needs the network and `npx wrangler login`)');
+    expect(offline.stdout).not.toContain('Re-sealed');
+  }, 120_000);
 });

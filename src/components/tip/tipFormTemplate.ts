@@ -15,7 +15,7 @@ export { renderErrorSummary, renderFieldError, tipFieldId } from './tipErrors';
 export type TipFormValues = Partial<Record<string, string>>;
 
 export interface TipFormOptions {
-  /** A fresh random key for this form, or empty for the static page (the script fills it in). */
+  /** A fresh random key for this form, or empty for the built page (the request layer fills it in for each GET: withFormKey). */
   idempotencyKey?: string;
   /** True when the reader attached files that must be chosen again (browsers cannot refill them). */
   filesDropped?: boolean;
@@ -71,6 +71,20 @@ ${slot('metadata')}
 </fieldset>`;
 }
 
+/** The form's hidden key: empty on the built page, filled with a fresh one for each reader (withFormKey). */
+const formKeyField = (key: string) => htmlString(html`<input type="hidden" name="idempotencyKey" value="${key}">`);
+
+/**
+ * The built tip page with its form's key filled in: each GET of the form gets a key of its own, so
+ * a double submit of one form stays one tip, with or without JavaScript, while two people's
+ * identical tips stay two.
+ */
+export function withFormKey(pageHtml: string, key: string): string {
+  const empty = formKeyField('');
+  if (!pageHtml.includes(empty)) throw new Error('The tip page has no empty idempotencyKey field: rebuild the site.');
+  return pageHtml.replace(empty, () => formKeyField(key));
+}
+
 export function renderTipForm(locale: Locale, values: TipFormValues = {}, errors: TipFieldErrors = {}, options: TipFormOptions = {}): string {
   const t = useTranslations(locale);
   const value = (name: string) => values[name] ?? '';
@@ -88,7 +102,7 @@ ${slot(field)}
 
   return htmlString(html`<form class="tip-form" method="post" action="/api/tips?lang=${locale}" enctype="multipart/form-data" novalidate data-tip-form data-locale="${locale}">
 <div data-error-summary>${raw(renderErrorSummary(t, errors, options.formMessage))}</div>
-<input type="hidden" name="idempotencyKey" value="${options.idempotencyKey ?? ''}">
+${raw(formKeyField(options.idempotencyKey ?? ''))}
 <div class="${fieldClass('category')}">
 <label for="tip-category">${t('tip.category.label')}</label>
 ${slot('category')}

@@ -125,7 +125,7 @@ function decapField(path: string, schema: JsonSchema, required: boolean): DecapF
       ...base,
       widget: perLanguageWidgets[path],
       ...(schema.enum ? { options: selectOptions(path, schema.enum) } : {}),
-      ...(schema.pattern ? { pattern: [schema.pattern, '格式不对'] } : {}),
+      ...(schema.pattern ? { pattern: [schema.pattern, '不是系统记录的原文版本；不要手动填写'] } : {}),
     };
   }
   if (path === 'cover.src') return { ...base, widget: 'image', choose_url: false };
@@ -199,7 +199,7 @@ export function publicationFields(kind: PublicationKind): DecapField[] {
 }
 
 export interface CmsBackend {
-  /** `gitea` (Gitea or Forgejo), `github`, or `test-repo` (in-browser, for trying the editor). */
+  /** `gitea` (Gitea), `forgejo`, `github`, or `test-repo` (in-browser, for trying the editor). */
   name: string;
   repo?: string;
   branch?: string;
@@ -212,13 +212,25 @@ export interface CmsBackend {
 /** Where the files live in the repository, per kind. */
 export const contentFolder = (kind: PublicationKind) => `src/content/${kind}`;
 
+/**
+ * Backends of the Decap we ship (decap-cms-app 3.16) that have no editorial workflow: the Gitea
+ * backend (decap-cms-backend-gitea 3.5) refuses to start with it ("The Gitea backend does not
+ * support editorial workflow"). The Forgejo backend has one.
+ */
+export const backendsWithoutEditorialWorkflow: ReadonlySet<string> = new Set(['gitea']);
+
+/** Whether saves go through draft → in review → ready → published; never where the backend cannot. */
+export function usesEditorialWorkflow(backendName: string, wanted: boolean | undefined): boolean {
+  return wanted !== false && !backendsWithoutEditorialWorkflow.has(backendName);
+}
+
 /** The whole configuration given to CMS.init (load_config_file: false: there is no config.yml). */
 export function decapConfig(backend: CmsBackend, options: { localBackendUrl?: string; editorialWorkflow?: boolean } = {}) {
   return {
     load_config_file: false,
     backend: { ...backend, squash_merges: true },
     ...(options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
-    publish_mode: options.editorialWorkflow === false ? 'simple' : 'editorial_workflow',
+    publish_mode: usesEditorialWorkflow(backend.name, options.editorialWorkflow) ? 'editorial_workflow' : 'simple',
     locale: 'zh_Hans',
     media_folder: 'src/content/images',
     i18n: { structure: 'multiple_folders', locales: ['zh', 'mn'], default_locale: 'zh' },

@@ -1,6 +1,8 @@
 // Between the CMS's view of an entry and the file the build reads.
+import { figureMismatches } from '../publications/figureParity';
 import type { PublicationKind } from '../publications/schemas';
-import { validateEntry } from '../publications/validateEntry';
+import { entryProblems } from '../publications/validateEntry';
+import { chineseFigureMismatch, chineseProblemText, inPane } from './problemMessages';
 
 /**
  * What the CMS writes: empty texts, lists and objects left behind by a field someone cleared are
@@ -39,10 +41,25 @@ export function asTheBuildReadsIt(value: unknown): unknown {
 }
 
 /**
- * The save check: every problem the build would stop on, for the file the CMS is about to write.
+ * The problems the build would stop on in one language's file, in Chinese for press staff.
  * `data` is the entry's fields with `body` among them, as the CMS holds them.
  */
 export function problemsBeforeSaving(kind: PublicationKind, locale: string, slug: string, data: Record<string, unknown>): string[] {
   const { body: _body, ...frontmatter } = withoutEmptyValues(data) as Record<string, unknown>;
-  return validateEntry(kind, `src/content/${kind}/${locale}/${slug}.mdx`, asTheBuildReadsIt(frontmatter));
+  return entryProblems(kind, `src/content/${kind}/${locale}/${slug}.mdx`, asTheBuildReadsIt(frontmatter)).map((problem) => inPane(locale, chineseProblemText(kind, problem)));
+}
+
+/**
+ * The save check: every problem of the original and of its translation (when one was written),
+ * and the figures the translation must carry as the original has them (npm run check:mongolian
+ * makes the same check on the files).
+ */
+export function saveProblems(kind: PublicationKind, slug: string, original: Record<string, unknown>, translation: Record<string, unknown> | undefined): string[] {
+  const problems = problemsBeforeSaving(kind, 'zh', slug, original);
+  if (!translation || !hasOwnText(translation)) return problems;
+  return [
+    ...problems,
+    ...problemsBeforeSaving(kind, 'mn', slug, translation),
+    ...(kind === 'cases' ? figureMismatches(original.figures, translation.figures).map((mismatch) => inPane('mn', chineseFigureMismatch(mismatch))) : []),
+  ];
 }

@@ -135,7 +135,8 @@ export function sealedKeyIds(sealed: string): string[] {
 }
 
 async function unwrapContentKey(keys: ReadonlyArray<OpeningKey>, tipId: string, content: SealedContent): Promise<Uint8Array<ArrayBuffer>> {
-  const index = content.keyIds.findIndex((keyId) => keys.some((key) => key.keyId === keyId));
+  const loadedKeyIds = new Set(keys.map((key) => key.keyId));
+  const index = content.keyIds.findIndex((keyId) => loadedKeyIds.has(keyId));
   if (index < 0) throw new SealingKeyError(`Tip ${tipId} is sealed to reviewer keys ${content.keyIds.join(', ')}; none of them is loaded.`);
   const holder = keys.find((key) => key.keyId === content.keyIds[index])!;
   const wrap = content.wraps.subarray(index * wrapLength, (index + 1) * wrapLength);

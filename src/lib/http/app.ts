@@ -1,12 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { handleTipRequest, maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
+import { maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
 import { conversationRateLimitedAnswer, handleConversationRequest } from '../conversation/handleConversationRequest';
-import { handleStaffRequest, type StaffEnvironment } from '../staff/handleStaffRequest';
+import { staffProblem, staffTranslations, type StaffEnvironment } from '../staff/handleStaffRequest';
+import { handleStaffRequest } from './routes/staff';
+import { handleTipRequest } from './routes/tips';
 import type { TipEnvironment } from '../tips/storage';
 import { preferredLocale } from '../preferredLocale';
-import { localizedPath } from '../../i18n/locales';
+import { isLocale, localizedPath } from '../../i18n/locales';
+import { withFormKey } from '../../components/tip/tipFormTemplate';
 import { canonicalPath, encodePath } from './canonicalPath';
 import { rateLimit, type RateLimiter } from './rateLimit';
 import { sameOriginPosts } from './sameOrigin';
@@ -109,7 +112,7 @@ export function createSiteApp(platform: SitePlatform): Hono {
   app.all('/api/tips/*', (c) => handleTipRequest(c.req.raw, platform.tips(c)));
   const staff = (c: Context) => {
     const environment = platform.staff(c);
-    if (!environment) return c.json({ error: 'not_found', message: '此服务器未开启工作人员审阅（未设置 STAFF_SESSION_SECRET）。' }, 404);
+    if (!environment) return staffProblem(staffTranslations(c.req.raw), 404, 'not_found', 'staff.api.reviewOff');
     return handleStaffRequest(c.req.raw, environment);
   };
   app.all('/api/staff', staff);
@@ -120,6 +123,15 @@ export function createSiteApp(platform: SitePlatform): Hono {
     const locale = preferredLocale(c.req.header('Accept-Language'));
     if (!locale) return platform.staticFiles(c);
     return c.body(null, 302, { Location: localizedPath(locale), Vary: 'Accept-Language', 'Cache-Control': 'private, max-age=0' });
+  });
+  // The tip form: the built page (the same shell the tip core fills in), with a key of its own in
+  // every copy (withFormKey). On Pages this path runs the function (functions/zh/tip/, functions/mn/tip/)
+  // before any static file.
+  app.get('/:locale/tip/', async (c, next) => {
+    const locale = c.req.param('locale');
+    if (!isLocale(locale)) return next();
+    const page = await platform.tips(c).shells.load(localizedPath(locale, '/tip/'));
+    return new Response(withFormKey(page, crypto.randomUUID()), { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
   });
   app.get('*', (c) => platform.staticFiles(c));
   app.all('*', (c) => c.text('Method not allowed', 405, { Allow: 'GET, HEAD' }));

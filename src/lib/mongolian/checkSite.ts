@@ -1,3 +1,5 @@
+import { parseFrontmatter } from 'astro/markdown';
+import { figureMismatches, type FigureMismatch } from '../publications/figureParity.ts';
 import { checkMongolianText, type TextFinding } from './checkText.ts';
 import { missingFacts, missingSections, termsTranslatedOtherwise, type MissingFinding, type Term } from './compareTranslation.ts';
 import { headingsOfMdx, stringsOfJson, textLinesOfMdx } from './sourceText.ts';
@@ -6,7 +8,7 @@ import { headingsOfMdx, stringsOfJson, textLinesOfMdx } from './sourceText.ts';
 export interface Finding {
   file: string;
   line: number;
-  rule: TextFinding['rule'] | MissingFinding['rule'];
+  rule: TextFinding['rule'] | MissingFinding['rule'] | 'figure-differs';
   wrong: string;
   fix: string;
   message: string;
@@ -36,6 +38,54 @@ function translationFindings(file: string, missing: MissingFinding[], originalFi
   }));
 }
 
+/** The header's figures, read as the build reads them; none when the header does not parse. */
+function figuresOf(source: string): unknown {
+  try {
+    return (parseFrontmatter(source).frontmatter as Record<string, unknown>).figures;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of the translation's figures field (or of the n-th figure's value), for the finding. */
+function figureLine(source: string, mismatch: FigureMismatch): number {
+  const lines = source.split(/\r?\n/u);
+  const figuresAt = lines.findIndex((line) => /^figures:/u.test(line));
+  if (figuresAt < 0) return 1;
+  if (mismatch.kind === 'count') return figuresAt + 1;
+  let seen = -1;
+  for (let index = figuresAt + 1; index < lines.length && /^\s/u.test(lines[index]!); index += 1) {
+    if (/^\s*-\s/u.test(lines[index]!)) seen += 1;
+    if (seen === mismatch.index && new RegExp(`^\\s*(?:-\\s+)?${mismatch.kind}:`, 'u').test(lines[index]!)) return index + 1;
+  }
+  return figuresAt + 1;
+}
+
+/** A case's figures are facts: the translation has the original's, in the same order. */
+function figureFindings(file: SourceFile, original: SourceFile): Finding[] {
+  return figureMismatches(figuresOf(original.content), figuresOf(file.content)).map((mismatch) => {
+    const line = figureLine(file.content, mismatch);
+    if (mismatch.kind === 'count') {
+      return {
+        file: file.path,
+        line,
+        rule: 'figure-differs' as const,
+        wrong: `${mismatch.translation} figure(s)`,
+        fix: `the ${mismatch.original} figure(s) of ${original.path}, in its order, with the labels translated`,
+        message: `the original has ${mismatch.original} figure(s), the translation ${mismatch.translation}`,
+      };
+    }
+    return {
+      file: file.path,
+      line,
+      rule: 'figure-differs' as const,
+      wrong: `${mismatch.kind}: ${String(mismatch.translation)}`,
+      fix: `${mismatch.kind}: ${String(mismatch.original)}`,
+      message: `figure ${mismatch.index + 1} has ${mismatch.kind} ${String(mismatch.translation)} but the original (${original.path}) has ${String(mismatch.original)}; figures are the same in both languages`,
+    };
+  });
+}
+
 function checkPublication(file: SourceFile, original: SourceFile | undefined, terms: readonly Term[]): Finding[] {
   const lines = textLinesOfMdx(file.content);
   const findings = textFindings(file.path, lines);
@@ -45,6 +95,7 @@ function checkPublication(file: SourceFile, original: SourceFile | undefined, te
   const firstBodyLine = lines.find((line) => line.part === 'body')?.line ?? 1;
   findings.push(...translationFindings(file.path, missingFacts(originalLines, lines), original.path, firstBodyLine));
   findings.push(...translationFindings(file.path, termsTranslatedOtherwise(originalLines, lines, terms), original.path, firstBodyLine));
+  if (file.path.startsWith('src/content/cases/')) findings.push(...figureFindings(file, original));
   const sectionGaps = missingSections(headingsOfMdx(original.content), headings);
   findings.push(...translationFindings(file.path, sectionGaps, original.path, headings.at(-1)?.line ?? firstBodyLine));
   return findings;

@@ -36,6 +36,8 @@ const calendarDay = z.date({
       : `"${String(issue.input)}" is not a date; write it like 2025-05-27 (year-month-day, no quotes)`,
 });
 
+const localDateTimePattern = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
 /** A wall-clock time in the event's time zone, written as press staff read it off a calendar. */
 const localDateTime = z
   .string({
@@ -44,7 +46,7 @@ const localDateTime = z
         ? 'must be written in quotes like "2026-12-10 09:30" (Beijing time), so the time zone is not guessed'
         : 'is missing; write the local time in quotes like "2026-12-10 09:30" (Beijing time)',
   })
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, {
+  .regex(localDateTimePattern, {
     error: (issue) => `"${String(issue.input)}" is not a time; write it in quotes like "2026-12-10 09:30" (Beijing time)`,
   });
 
@@ -139,10 +141,23 @@ export function noticeSchema() {
     })
     .superRefine((notice, context) => {
       if (!notice.signUp.phone && !notice.signUp.email) {
-        context.addIssue({ code: 'custom', path: ['signUp'], message: 'needs a phone number or an e-mail address to sign up with' });
+        context.addIssue({
+          code: 'custom',
+          path: ['signUp'],
+          message: 'needs a phone number or an e-mail address to sign up with',
+          // The CMS shows press staff Chinese (src/lib/cms/problemMessages.ts).
+          params: { zh: '需要报名电话或报名电子邮箱：至少填写一项' },
+        });
       }
-      if (localZonedTimeToInstant(notice.end, notice.timeZone) <= localZonedTimeToInstant(notice.start, notice.timeZone)) {
-        context.addIssue({ code: 'custom', path: ['end'], message: `must be after start (${notice.start})` });
+      // zod still runs this check when a time is malformed (already reported); compare only real times.
+      const comparable = localDateTimePattern.test(notice.start) && localDateTimePattern.test(notice.end);
+      if (comparable && localZonedTimeToInstant(notice.end, notice.timeZone) <= localZonedTimeToInstant(notice.start, notice.timeZone)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `must be after start (${notice.start})`,
+          params: { zh: `必须晚于开始时间（${notice.start}）；请改正结束时间或开始时间` },
+        });
       }
     });
 }

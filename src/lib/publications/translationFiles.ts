@@ -1,6 +1,6 @@
 // The translation verdict from the files on disk, read exactly as the build's YAML reader reads
 // them: shared by `npm run translations` and the pages, so the report and the site agree.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { fileChangedOn } from './fileChangedOn.ts';
@@ -44,4 +44,22 @@ export async function translationReportRow(contentDir: string, kind: string, slu
     reviewedOn: isoDay(translation?.reviewedOn),
     originalChangedAt: verdict.state === 'outdated' ? fileChangedOn(originalFile).toISOString() : null,
   };
+}
+
+// The kinds as the folders name them (schemas.ts has the list, but plain Node cannot import it).
+const kinds = ['cases', 'notices', 'articles'];
+
+/** Every Chinese original with its translation's verdict, in a stable order (kind, then file name). */
+export async function translationReport(contentDir: string): Promise<TranslationReportRow[]> {
+  const rows: TranslationReportRow[] = [];
+  for (const kind of kinds) {
+    const originals = join(contentDir, kind, 'zh');
+    if (!existsSync(originals)) continue;
+    const slugs = readdirSync(originals)
+      .filter((file) => file.endsWith('.mdx'))
+      .map((file) => file.replace(/\.mdx$/, ''))
+      .sort();
+    for (const slug of slugs) rows.push((await translationReportRow(contentDir, kind, slug))!);
+  }
+  return rows;
 }

@@ -1,5 +1,8 @@
 import type { ConversationStore } from '../conversation/store';
 import { z } from 'zod';
+import { useTranslations, type Translate, type UiKey } from '../../i18n';
+import type { UiStringValues } from '../../i18n/translate';
+import { preferredLocale } from '../preferredLocale';
 import { categoryIds, categoryLabel, regionIds, regionLabel } from '../taxonomy';
 import { tipStatuses, type AttachmentStore, type AuditEntry, type StaffStore, type TipFilter, type TipSummary } from '../tips/storage';
 import { verifyAccessJwt } from './accessJwt';
@@ -25,7 +28,7 @@ export interface StaffEnvironment {
   now?: () => Date;
 }
 
-interface Staff {
+export interface Staff {
   actor: string;
   sessionId: string;
   /** SHA-256 of a password session's id (absent for Cloudflare Access). */
@@ -53,77 +56,33 @@ function json(body: unknown, status = 200, extra: Record<string, string> = {}): 
   return new Response(JSON.stringify(body), { status, headers: headers({ 'content-type': 'application/json; charset=utf-8', ...extra }) });
 }
 
-const problem = (status: number, error: string, message: string) => json({ error, message }, status);
+/** A JSON error for the staff page or a script: a code to act on, a message in the reader's language. */
+export const staffProblem = (t: Translate, status: number, error: string, key: UiKey, values?: UiStringValues) => json({ error, message: t(key, values) }, status);
 
-/**
- * Staff review on Web-standard Request/Response: sign in, list and open tips (still sealed: they
- * are opened in the staff member's browser), download sealed files, change a status, export the
- * triage fields, read the audit log, run retention. Every answer but sign-in needs a credential:
- * none gives 401, a forged or expired one 403.
- */
-export async function handleStaffRequest(request: Request, env: StaffEnvironment): Promise<Response> {
-  const url = new URL(request.url);
-  const path = url.pathname.replace(/\/+$/, '');
-  try {
-    if (path === '/api/staff/login') return request.method === 'POST' ? await logIn(request, env) : methodNotAllowed('POST');
-    if (!path.startsWith('/api/staff/')) return problem(404, 'not_found', '没有这个地址。');
-
-    const staff = await authenticate(request, env);
-    if (staff instanceof Response) return staff;
-    if (staff.via === 'service') {
-      if (path !== '/api/staff/retention' || request.method !== 'POST') return problem(403, 'service_token', '服务令牌只能执行定期删除（POST /api/staff/retention）。');
-      if (fromAnotherSite(request, url)) return problem(403, 'csrf', '请求来自其他网站，已拒绝。');
-      return await runRetentionRequest(env, staff);
-    }
-
-    if (request.method === 'POST' && !(await sameOriginWithCsrf(request, url, env, staff))) {
-      return problem(403, 'csrf', '请求缺少有效的 CSRF 令牌或来自其他网站，已拒绝。请刷新页面后重试。');
-    }
-    const route = path.slice('/api/staff/'.length).split('/');
-    const [first, id, sub, position] = route;
-    if (first === 'session' && route.length === 1) return request.method === 'GET' ? await sessionInfo(env, staff) : methodNotAllowed('GET');
-    if (first === 'logout' && route.length === 1) return request.method === 'POST' ? await logOut(url, env, staff) : methodNotAllowed('POST');
-    if (first === 'sessions' && route.length === 1) return request.method === 'GET' ? await listSessions(env, staff) : methodNotAllowed('GET');
-    if (first === 'sessions' && id === 'end-others' && route.length === 2) return request.method === 'POST' ? await endOtherSessions(env, staff) : methodNotAllowed('POST');
-    if (first === 'tips' && route.length === 1) return request.method === 'GET' ? await listTips(url, env) : methodNotAllowed('GET');
-    if (first === 'tips' && id && route.length === 2) return request.method === 'GET' ? await openTip(id, env, staff) : methodNotAllowed('GET');
-    if (first === 'tips' && id && sub === 'status' && route.length === 3) return request.method === 'POST' ? await changeStatus(request, id, env, staff) : methodNotAllowed('POST');
-    if (first === 'tips' && id && sub === 'files' && position !== undefined && route.length === 4) {
-      return request.method === 'GET' ? await downloadFile(id, position, env, staff) : methodNotAllowed('GET');
-    }
-    if (first === 'export.csv' && route.length === 1) return request.method === 'GET' ? await exportCsv(url, env, staff) : methodNotAllowed('GET');
-    if (first === 'audit' && route.length === 1) return request.method === 'GET' ? await viewAudit(url, env, staff) : methodNotAllowed('GET');
-    if (first === 'retention' && route.length === 1) return request.method === 'POST' ? await runRetentionRequest(env, staff) : methodNotAllowed('POST');
-    return problem(404, 'not_found', '没有这个地址。');
-  } catch (error) {
-    console.error('staff service failed', error instanceof Error ? error.message : error);
-    return problem(503, 'unavailable', '服务暂时不可用，请稍后再试。');
-  }
-}
-
-function methodNotAllowed(allowed: string): Response {
+/** A 405 for a staff path asked with another method, naming the one it takes. */
+export function methodNotAllowed(allowed: string): Response {
   return new Response('Method not allowed', { status: 405, headers: headers({ Allow: allowed }) });
 }
 
 const now = (env: StaffEnvironment) => env.now?.() ?? new Date();
 
-async function authenticate(request: Request, env: StaffEnvironment): Promise<Staff | Response> {
+export async function authenticate(request: Request, env: StaffEnvironment, t: Translate): Promise<Staff | Response> {
   const assertion = request.headers.get('Cf-Access-Jwt-Assertion');
   if (env.config.access && assertion) {
     const checked = await verifyAccessJwt(assertion, env.config.access, now(env));
-    if (!checked.ok) return problem(403, checked.reason, checked.reason === 'expired' ? '登录已过期，请重新登录。' : '凭据无效。');
+    if (!checked.ok) return staffProblem(t, 403, checked.reason, checked.reason === 'expired' ? 'staff.api.expired' : 'staff.api.invalidCredential');
     if (checked.kind === 'service' && !env.config.access.serviceTokens.includes(checked.actor.slice('service-token:'.length))) {
-      return problem(403, 'service_token', '这个服务令牌未列入 STAFF_ACCESS_SERVICE_TOKENS，已拒绝。');
+      return staffProblem(t, 403, 'service_token', 'staff.api.serviceTokenUnlisted');
     }
     return { actor: checked.actor, sessionId: checked.sessionId, via: checked.kind === 'service' ? 'service' : 'access' };
   }
   const sessionId = env.config.passwordLogin ? readCookie(request, sessionCookieName) : undefined;
-  if (!sessionId) return problem(401, 'unauthenticated', '请先登录。');
+  if (!sessionId) return staffProblem(t, 401, 'unauthenticated', 'staff.api.signInFirst');
   // A session exists only as a row: after logout, account removal or reset an old cookie opens nothing.
   const idHash = isSessionId(sessionId) ? await sessionIdHash(sessionId) : undefined;
   const session = idHash ? await env.store.findSession(idHash) : undefined;
-  if (!session) return problem(403, 'forged', '凭据无效或已退出登录，请重新登录。');
-  if (session.expiresAt <= now(env).toISOString()) return problem(403, 'expired', '登录已过期，请重新登录。');
+  if (!session) return staffProblem(t, 403, 'forged', 'staff.api.sessionGone');
+  if (session.expiresAt <= now(env).toISOString()) return staffProblem(t, 403, 'expired', 'staff.api.expired');
   return { actor: session.username, sessionId, sessionIdHash: session.idHash, via: 'password' };
 }
 
@@ -148,7 +107,7 @@ export function fromAnotherSite(request: Request, url: URL): boolean {
 }
 
 /** State changes need the session's CSRF token, and must not come from another site. */
-async function sameOriginWithCsrf(request: Request, url: URL, env: StaffEnvironment, staff: Staff): Promise<boolean> {
+export async function sameOriginWithCsrf(request: Request, url: URL, env: StaffEnvironment, staff: Staff): Promise<boolean> {
   if (fromAnotherSite(request, url)) return false;
   return csrfTokenMatches(env.config.sessionSecret, staff.sessionId, request.headers.get('X-CSRF-Token'));
 }
@@ -171,17 +130,17 @@ async function readFields(request: Request): Promise<Record<string, string> | un
   return undefined;
 }
 
-async function logIn(request: Request, env: StaffEnvironment): Promise<Response> {
+export async function logIn(request: Request, env: StaffEnvironment, t: Translate): Promise<Response> {
   const url = new URL(request.url);
   const wantsJson = (request.headers.get('Accept') ?? '').includes('application/json');
-  const fail = (status: number, error: string, message: string) =>
-    wantsJson ? problem(status, error, message) : new Response(null, { status: 303, headers: headers({ Location: `/staff/login/?error=${error}` }) });
-  if (!env.config.passwordLogin) return fail(404, 'password_login_off', '本站使用统一身份认证登录，不接受密码登录。');
-  if (fromAnotherSite(request, url)) return fail(403, 'csrf', '登录请求来自其他网站，已拒绝。');
+  const fail = (status: number, error: string, key: UiKey, values?: UiStringValues) =>
+    wantsJson ? staffProblem(t, status, error, key, values) : new Response(null, { status: 303, headers: headers({ Location: `/staff/login/?error=${error}` }) });
+  if (!env.config.passwordLogin) return fail(404, 'password_login_off', 'staff.login.error.password_login_off');
+  if (fromAnotherSite(request, url)) return fail(403, 'csrf', 'staff.login.error.csrf');
   const fields = await readFields(request);
   const username = fields?.username?.trim() ?? '';
   const password = fields?.password ?? '';
-  if (!username || !password || username.length > 100 || password.length > 1000) return fail(400, 'missing', '请填写用户名和密码。');
+  if (!username || !password || username.length > 100 || password.length > 1000) return fail(400, 'missing', 'staff.login.error.missing');
 
   // Growing delays, never a lock: per client (memory only) and per account (its row), both
   // checked before the password is; then the cap on password checks for all clients together.
@@ -193,10 +152,10 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
     throttle.secondsToWait(client, at.getTime()),
     account ? secondsToWait(account.failedSignIns, account.lastFailedSignInAt ? Date.parse(account.lastFailedSignInAt) : undefined, at.getTime(), delayRules(env)) : 0,
   );
-  if (wait > 0) return tooSoon(fail, wait, `登录失败次数较多，请 ${wait} 秒后再试。`);
+  if (wait > 0) return tooSoon(fail, wait, 'staff.api.failedSignInsWait', { seconds: wait });
   const minute = Math.floor(at.getTime() / 60_000) * 60;
   if ((await env.store.countPasswordCheck(minute)) > env.config.loginChecksPerMinute) {
-    return tooSoon(fail, minute + 60 - Math.floor(at.getTime() / 1000), '登录请求过多，请稍后再试。');
+    return tooSoon(fail, minute + 60 - Math.floor(at.getTime() / 1000), 'staff.api.tooManySignIns');
   }
   const matches = await verifyPassword(password, account?.passwordHash ?? decoyPasswordHash(env.config.passwordIterations));
   if (!account || !matches) {
@@ -206,7 +165,7 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
     if (failures === env.config.loginFreeAttempts) {
       await env.store.audit({ at: at.toISOString(), actor: username, action: 'login_failed', detail: `${failures} failed attempts; delays begin` });
     }
-    return fail(401, 'wrong_credentials', '用户名或密码不正确。');
+    return fail(401, 'wrong_credentials', 'staff.login.error.wrong_credentials');
   }
   throttle.succeed(client);
   const sessionId = newSessionId();
@@ -229,13 +188,15 @@ async function logIn(request: Request, env: StaffEnvironment): Promise<Response>
 
 const delayRules = (env: StaffEnvironment) => ({ freeAttempts: env.config.loginFreeAttempts, maxDelaySeconds: env.config.loginMaxDelaySeconds });
 
-function tooSoon(fail: (status: number, error: string, message: string) => Response, seconds: number, message: string): Response {
-  const response = fail(429, 'rate_limited', message);
+type Fail = (status: number, error: string, key: UiKey, values?: UiStringValues) => Response;
+
+function tooSoon(fail: Fail, seconds: number, key: UiKey, values?: UiStringValues): Response {
+  const response = fail(429, 'rate_limited', key, values);
   response.headers.set('Retry-After', String(Math.max(1, seconds)));
   return response;
 }
 
-async function logOut(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function logOut(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
   if (staff.sessionIdHash) {
     await env.store.endSession(staff.sessionIdHash);
     await audit(env, staff, 'logout', undefined, '');
@@ -244,18 +205,18 @@ async function logOut(url: URL, env: StaffEnvironment, staff: Staff): Promise<Re
 }
 
 /** The signed-in account's active password sessions (when each began and ends; which one is this). */
-async function listSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function listSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
   const sessions = staff.via === 'password' ? await env.store.listSessions(staff.actor, now(env).toISOString()) : [];
   return json({ sessions: sessions.map((session) => ({ createdAt: session.createdAt, expiresAt: session.expiresAt, current: session.idHash === staff.sessionIdHash })) });
 }
 
-async function endOtherSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function endOtherSessions(env: StaffEnvironment, staff: Staff): Promise<Response> {
   const ended = staff.sessionIdHash ? await env.store.endOtherSessions(staff.actor, staff.sessionIdHash) : 0;
   await audit(env, staff, 'logout', undefined, `ended ${ended} other sessions`);
   return json({ ended });
 }
 
-async function sessionInfo(env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function sessionInfo(env: StaffEnvironment, staff: Staff): Promise<Response> {
   return json({
     actor: staff.actor,
     via: staff.via,
@@ -275,12 +236,12 @@ const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
-function parseFilter(url: URL): { filter: TipFilter; page: number } | Response {
+function parseFilter(url: URL, t: Translate): { filter: TipFilter; page: number } | Response {
   const raw = Object.fromEntries([...url.searchParams.entries()].filter(([, value]) => value !== ''));
   const parsed = listQuery.safeParse(raw);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') || 'query';
-    return problem(400, 'invalid_filter', `筛选条件“${field}”不正确，请检查后重试。`);
+    return staffProblem(t, 400, 'invalid_filter', 'staff.api.invalidFilter', { field });
   }
   const { status, category, region, from, to, page } = parsed.data;
   return {
@@ -306,8 +267,8 @@ function describe(tip: TipSummary, env: StaffEnvironment, at: Date) {
   };
 }
 
-async function listTips(url: URL, env: StaffEnvironment): Promise<Response> {
-  const parsed = parseFilter(url);
+export async function listTips(url: URL, env: StaffEnvironment, t: Translate): Promise<Response> {
+  const parsed = parseFilter(url, t);
   if (parsed instanceof Response) return parsed;
   const at = now(env);
   const { tips, total } = await env.store.listTips(parsed.filter, { offset: (parsed.page - 1) * staffPageSize, limit: staffPageSize }, at, env.config.deadlines);
@@ -318,9 +279,9 @@ async function audit(env: StaffEnvironment, staff: Staff, action: AuditEntry['ac
   await env.store.audit({ at: now(env).toISOString(), actor: staff.actor, action, ...(tipId ? { tipId } : {}), detail });
 }
 
-async function openTip(id: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function openTip(id: string, env: StaffEnvironment, staff: Staff, t: Translate): Promise<Response> {
   const tip = uuid.test(id) ? await env.store.findTip(id) : undefined;
-  if (!tip) return problem(404, 'not_found', '没有这条线索。');
+  if (!tip) return staffProblem(t, 404, 'not_found', 'staff.api.noSuchTip');
   await audit(env, staff, 'read', id, '');
   return json({
     ...describe(tip, env, now(env)),
@@ -331,13 +292,13 @@ async function openTip(id: string, env: StaffEnvironment, staff: Staff): Promise
   });
 }
 
-async function downloadFile(id: string, position: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function downloadFile(id: string, position: string, env: StaffEnvironment, staff: Staff, t: Translate): Promise<Response> {
   const tip = uuid.test(id) && /^\d{1,2}$/.test(position) ? await env.store.findTip(id) : undefined;
   const attachment = tip?.attachments.find((candidate) => candidate.position === Number(position));
-  if (!tip || !attachment) return problem(404, 'not_found', '没有这个文件。');
-  if (attachment.deletedAt) return problem(410, 'deleted', `这个文件已按保存期限于 ${attachment.deletedAt.slice(0, 10)} 删除。`);
+  if (!tip || !attachment) return staffProblem(t, 404, 'not_found', 'staff.api.noSuchFile');
+  if (attachment.deletedAt) return staffProblem(t, 410, 'deleted', 'staff.api.fileDeleted', { date: attachment.deletedAt.slice(0, 10) });
   const bytes = await env.attachments.get(attachment.objectKey);
-  if (!bytes) return problem(404, 'not_found', '没有这个文件。');
+  if (!bytes) return staffProblem(t, 404, 'not_found', 'staff.api.noSuchFile');
   await audit(env, staff, 'download', id, `file ${position}`);
   // Still sealed: the browser opens it with the staff member's private key.
   // Named by the tip and position, never by the tipster (see evidenceFileName.ts).
@@ -347,21 +308,22 @@ async function downloadFile(id: string, position: string, env: StaffEnvironment,
   });
 }
 
-const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(2000) });
+const statusNoteMax = 2000;
+const statusChange = z.strictObject({ status: z.enum(tipStatuses), note: z.string().trim().min(1).max(statusNoteMax) });
 
-async function changeStatus(request: Request, id: string, env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function changeStatus(request: Request, id: string, env: StaffEnvironment, staff: Staff, t: Translate): Promise<Response> {
   const fields = await readFields(request);
   const parsed = statusChange.safeParse(fields ?? {});
-  if (!parsed.success) return problem(422, 'invalid', '请选择新的状态并填写说明（不超过 2000 字）。');
+  if (!parsed.success) return staffProblem(t, 422, 'invalid', 'staff.api.invalidStatusChange', { max: statusNoteMax });
   const at = now(env).toISOString();
   const changed = uuid.test(id) && (await env.store.changeStatus(id, { status: parsed.data.status, note: parsed.data.note, changedBy: staff.actor, changedAt: at }));
-  if (!changed) return problem(404, 'not_found', '没有这条线索。');
+  if (!changed) return staffProblem(t, 404, 'not_found', 'staff.api.noSuchTip');
   await audit(env, staff, 'status_change', id, parsed.data.status);
   return json({ status: parsed.data.status, changedAt: at });
 }
 
-async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
-  const parsed = parseFilter(url);
+export async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff, t: Translate): Promise<Response> {
+  const parsed = parseFilter(url, t);
   if (parsed instanceof Response) return parsed;
   const at = now(env);
   const rows: Array<Array<string | number | boolean>> = [['编号', '领域', '地区', '匿名', '收到时间', '状态', '状态更新时间', '防滥用检查', '期限', '已过天数']];
@@ -390,9 +352,9 @@ async function exportCsv(url: URL, env: StaffEnvironment, staff: Staff): Promise
   });
 }
 
-async function viewAudit(url: URL, env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function viewAudit(url: URL, env: StaffEnvironment, staff: Staff, t: Translate): Promise<Response> {
   const page = Number(url.searchParams.get('page') ?? '1');
-  if (!Number.isInteger(page) || page < 1 || page > 100_000) return problem(400, 'invalid_page', '页码不正确。');
+  if (!Number.isInteger(page) || page < 1 || page > 100_000) return staffProblem(t, 400, 'invalid_page', 'staff.api.invalidPage');
   await audit(env, staff, 'audit_view', undefined, `page ${page}`);
   const { entries, total } = await env.store.listAudit({ offset: (page - 1) * staffPageSize, limit: staffPageSize });
   return json({ entries, total, page, pageSize: staffPageSize });
@@ -434,6 +396,9 @@ export async function runRetention(env: StaffEnvironment, actor: string): Promis
   return { deleted: expired.length + expiredMessageFiles.length, erased: erased.length };
 }
 
-async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {
+export async function runRetentionRequest(env: StaffEnvironment, staff: Staff): Promise<Response> {
   return json(await runRetention(env, staff.actor));
 }
+
+/** The language of staff answers: the one the staff page asks in (its fetches send its lang), else Chinese. */
+export const staffTranslations = (request: Request): Translate => useTranslations(preferredLocale(request.headers.get('Accept-Language')) ?? 'zh');

@@ -39,28 +39,14 @@ const textFields = [
   'altcha',
 ] as const;
 
-/**
- * The tip service on Web-standard Request/Response: submit a tip, show its receipt once, look up
- * a status. Platform adapters (functions/api/tips/, later a Node server) pass in storage and config.
- */
-export async function handleTipRequest(request: Request, env: TipEnvironment): Promise<Response> {
-  const url = new URL(request.url);
-  const locale = requestLocale(request, url);
-  const path = url.pathname.replace(/\/+$/, '');
-  try {
-    if (path === '/api/tips') return request.method === 'POST' ? await submitTip(request, env, locale) : methodNotAllowed('POST');
-    if (path === '/api/tips/received') return request.method === 'GET' ? await showReceipt(request, env, locale) : methodNotAllowed('GET');
-    if (path === '/api/tips/challenge') return request.method === 'GET' ? await powChallenge(env) : methodNotAllowed('GET');
-    if (path === '/api/tips/status') return request.method === 'POST' ? await lookUpStatus(request, env, locale) : methodNotAllowed('POST');
-    return new Response('Not found', { status: 404, headers: noStore });
-  } catch (error) {
-    console.error('tip service failed', error instanceof Error ? error.message : error);
-    return problem(request, env, locale, 503, 'storage_unavailable', 'tip.problem.unavailableTitle', 'tip.problem.unavailableBody');
-  }
+/** What every failure the tip service did not foresee answers: storage is down, come back later. */
+export async function tipServiceUnavailable(request: Request, env: TipEnvironment): Promise<Response> {
+  return problem(request, env, requestLocale(request), 503, 'storage_unavailable', 'tip.problem.unavailableTitle', 'tip.problem.unavailableBody');
 }
 
-function requestLocale(request: Request, url: URL): Locale {
-  const asked = url.searchParams.get('lang');
+/** The reader's language: the page's `?lang=`, else the browser's, else Chinese. */
+export function requestLocale(request: Request): Locale {
+  const asked = new URL(request.url).searchParams.get('lang');
   if (isLocale(asked)) return asked;
   return preferredLocale(request.headers.get('Accept-Language')) ?? 'zh';
 }
@@ -76,11 +62,8 @@ function mediaType(request: Request): string {
   return (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-function methodNotAllowed(allowed: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: { ...noStore, Allow: allowed } });
-}
-
-async function submitTip(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function submitTip(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const now = env.now?.() ?? new Date();
   const type = mediaType(request);
   if (!['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'].includes(type)) {
@@ -113,7 +96,7 @@ async function submitTip(request: Request, env: TipEnvironment, locale: Locale):
   const abuseCheck = await checkPowSolution(body.values.altcha, env.config.powHmacKey, now);
   const proofOfWork = abuseCheck === 'pow' ? await spentChallengeOf(body.values.altcha!) : undefined;
 
-  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, tip, files, now);
+  const idempotencyKey = await chooseIdempotencyKey(request, body.values.idempotencyKey, tip, files);
   const idempotencyKeyHash = await sha256Hex(`idempotency:${idempotencyKey}`);
   // With files, look for an earlier submission first so a repeat does not write them again;
   // without, the insert itself finds the repeat (one database round trip fewer per tip).
@@ -220,7 +203,7 @@ export function reviewerKeysFor(reviewers: TipEnvironment['config']['reviewerKey
   return keys;
 }
 
-async function powChallenge(env: TipEnvironment): Promise<Response> {
+export async function powChallenge(env: TipEnvironment): Promise<Response> {
   const challenge = await createPowChallenge(env.config.powHmacKey, env.config.powMaxNumber, env.now?.() ?? new Date());
   return Response.json(challenge, { headers: noStore });
 }
@@ -295,18 +278,17 @@ export async function readEvidence(file: File) {
 
 /**
  * The key that makes a repeated submission one tip, always bound to what was submitted, so a key
- * someone learnt cannot swallow a different tip: the form's hidden field or an Idempotency-Key
- * header (long and random enough) with a digest of the submission; without one (a form sent
- * without its script) the digest and the 10-minute window, so a double click still stores one tip
- * while the same words sent later (or by someone else) are a tip of their own. Nothing about the
- * client goes in.
+ * someone learnt cannot swallow a different tip: the form's hidden field (filled in for each copy
+ * of the form by the request layer, or by the script) or an Idempotency-Key header, with a digest
+ * of the submission. Without a key (a form from a stale copy) the tip is its own: never merged
+ * with anyone's, even the same words from the same address. Nothing about the client goes in.
  */
-async function chooseIdempotencyKey(request: Request, fromForm: string | undefined, tip: ValidTip, files: Array<{ sha256: string }>, now: Date): Promise<string> {
+async function chooseIdempotencyKey(request: Request, fromForm: string | undefined, tip: ValidTip, files: Array<{ sha256: string }>): Promise<string> {
+  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `unkeyed:${crypto.randomUUID()}`;
   const { files: _files, ...fields } = tip;
   const digest = await sha256Hex(JSON.stringify([fields, files.map((file) => file.sha256)]));
-  const given = request.headers.get('Idempotency-Key') ?? fromForm ?? '';
-  if (/^[A-Za-z0-9_-]{16,128}$/.test(given)) return `given:${given}:${digest}`;
-  return `derived:${Math.floor(now.getTime() / 600_000)}:${digest}`;
+  return `given:${given}:${digest}`;
 }
 
 async function receiptOfEarlier(env: TipEnvironment, idempotencyKey: string, keyHash: string) {
@@ -351,7 +333,7 @@ async function invalid(request: Request, env: TipEnvironment, locale: Locale, bo
 
 /** The answer to a tip over the rate limit (counted by the request layer): the form again, with what was typed. */
 export async function tipRateLimitedAnswer(request: Request, env: TipEnvironment, retryAfter: number): Promise<Response> {
-  const locale = requestLocale(request, new URL(request.url));
+  const locale = requestLocale(request);
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
   const text = useTranslations(locale)('tip.problem.rateLimited', { minutes });
   const headers = { ...noStore, 'Retry-After': String(retryAfter) };
@@ -372,7 +354,8 @@ async function problem(request: Request, env: TipEnvironment, locale: Locale, st
   return new Response(html, { status, headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
-async function showReceipt(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function showReceipt(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const t = useTranslations(locale);
   const cookie = readCookie(request, receiptCookie, receiptCookieScope(request));
   const [code, receivedAtMs] = cookie?.split('|') ?? [];
@@ -390,7 +373,8 @@ async function showReceipt(request: Request, env: TipEnvironment, locale: Locale
 /** The receipt cookie goes only to the page that shows it once, so it cannot take the __Host- prefix. */
 const receiptCookieScope = (request: Request) => ({ path: '/api/tips/received', secure: isSecureRequest(request) });
 
-async function lookUpStatus(request: Request, env: TipEnvironment, locale: Locale): Promise<Response> {
+export async function lookUpStatus(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
   const started = Date.now();
   const t = useTranslations(locale);
   const type = mediaType(request);

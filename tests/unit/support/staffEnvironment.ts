@@ -1,4 +1,4 @@
-import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../../src/lib/http/routes/tips';
 import type { StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
 import { hashPassword } from '../../../src/lib/staff/password';
 import { ClientThrottle } from '../../../src/lib/staff/signInThrottle';

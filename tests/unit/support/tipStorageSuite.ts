@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { handleTipRequest } from '../../../src/lib/tips/handleTipRequest';
+import { handleTipRequest } from '../../../src/lib/http/routes/tips';
 import { shellEnd, shellStart } from '../../../src/lib/tips/renderPages';
 import type { AttachmentStore, TipEnvironment } from '../../../src/lib/tips/storage';
-import { handleStaffRequest, type StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
+import type { StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest';
+import { handleStaffRequest } from '../../../src/lib/http/routes/staff';
 import { hashPassword } from '../../../src/lib/staff/password';
 import type { OpenedTarget, StorageTarget } from './tipStorageTargets';
 import { tipsterPublicKeyForCode } from '../../../src/lib/conversation/tipsterKeys';
