@@ -23,20 +23,6 @@ export interface TipFormOptions {
   formMessage?: string;
 }
 
-/** The form's hidden key: empty on the built page, filled with a fresh one for each reader (withFormKey). */
-const formKeyField = (key: string) => htmlString(html`<input type="hidden" name="idempotencyKey" value="${key}">`);
-
-/**
- * The built tip page with its form's key filled in: each GET of the form gets a key of its own, so
- * a double submit of one form stays one tip, with or without JavaScript, while two people's
- * identical tips stay two.
- */
-export function withFormKey(pageHtml: string, key: string): string {
-  const empty = formKeyField('');
-  if (!pageHtml.includes(empty)) throw new Error('The tip page has no empty idempotencyKey field: rebuild the site.');
-  return pageHtml.replace(empty, () => formKeyField(key));
-}
-
 /** Markup helpers of one form's fields: hints and errors tied to each field for assistive technology. */
 function fieldHelpers(locale: Locale, errors: TipFieldErrors) {
   const t = useTranslations(locale);
@@ -83,6 +69,20 @@ ${slot('metadata')}
 </div>
 <p class="hint">${t('tip.metadata.heicNote')}</p>
 </fieldset>`;
+}
+
+/** The form's hidden key: empty on the built page, filled with a fresh one for each reader (withFormKey). */
+const formKeyField = (key: string) => htmlString(html`<input type="hidden" name="idempotencyKey" value="${key}">`);
+
+/**
+ * The built tip page with its form's key filled in: each GET of the form gets a key of its own, so
+ * a double submit of one form stays one tip, with or without JavaScript, while two people's
+ * identical tips stay two.
+ */
+export function withFormKey(pageHtml: string, key: string): string {
+  const empty = formKeyField('');
+  if (!pageHtml.includes(empty)) throw new Error('The tip page has no empty idempotencyKey field: rebuild the site.');
+  return pageHtml.replace(empty, () => formKeyField(key));
 }
 
 export function renderTipForm(locale: Locale, values: TipFormValues = {}, errors: TipFieldErrors = {}, options: TipFormOptions = {}): string {
