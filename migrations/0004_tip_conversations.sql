@@ -24,7 +24,7 @@ CREATE TABLE tip_messages (
   position INTEGER NOT NULL CHECK (position >= 0),
   author TEXT NOT NULL CHECK (author IN ('staff', 'tipster')),
   -- The hour it was sent (ISO, minutes zeroed); the exact time is sealed.
-  sent_hour TEXT NOT NULL,
+  sent_hour TEXT /* postgres: timestamptz */ NOT NULL,
   -- "tipster1:…": opens only with the receipt code (forTipster.ts).
   for_tipster TEXT NOT NULL,
   -- "sealed2:…": opens only with a reviewer's key file (forReviewers.ts).
@@ -49,7 +49,7 @@ CREATE TABLE tip_message_files (
   byte_length INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
   -- Set when retention deleted the object; the row stays so the message shows a file was there.
-  deleted_at TEXT,
+  deleted_at TEXT /* postgres: timestamptz */,
   UNIQUE (tip_id, message_position, position),
   FOREIGN KEY (tip_id, message_position) REFERENCES tip_messages (tip_id, position) ON DELETE CASCADE
 );
@@ -58,6 +58,6 @@ CREATE TABLE tip_message_files (
 -- anyway (then deleted), so a copied cookie is refused. Random ids only: no tip, no key, no code.
 CREATE TABLE tipster_sessions_ended (
   session_id TEXT PRIMARY KEY,
-  expires_at TEXT NOT NULL
+  expires_at TEXT /* postgres: timestamptz */ NOT NULL
 );
 CREATE INDEX tipster_sessions_ended_expiry ON tipster_sessions_ended (expires_at);

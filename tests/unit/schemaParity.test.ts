@@ -164,3 +164,11 @@ describe('migration 0003 on a database that already holds tips', { timeout: 60_0
     expect(rows[0]!.received_at.toISOString()).toBe('2026-05-01T10:00:00.000Z');
   });
 });
+
+describe('a D1 migration whose columns differ from PostgreSQL only in type', () => {
+  it('names the PostgreSQL type in a comment, and PostgreSQL runs the file with that type', () => {
+    const d1 = 'CREATE TABLE t (\n  id TEXT PRIMARY KEY,\n  seen_at TEXT /* postgres: timestamptz */ NOT NULL,\n  gone_at TEXT /* postgres: timestamptz */\n);';
+    const [pg] = postgresMigrationSet([{ name: '0009_t.sql', sql: d1 }], []);
+    expect(pg.sql).toBe('CREATE TABLE t (\n  id TEXT PRIMARY KEY,\n  seen_at timestamptz NOT NULL,\n  gone_at timestamptz\n);');
+  });
+});

@@ -1,3 +1,4 @@
+import { findExpiredEvidence, markEvidenceDeleted } from '../sql/evidenceRetention.ts';
 import { first, isoTime, optionalIsoTime, placeholders, type SqlDriver, type SqlStatement } from '../sql/sqlDriver.ts';
 import type { TipStatus } from '../tips/storage.ts';
 import type { MessageAuthor } from './model.ts';
@@ -158,19 +159,9 @@ export function sqlConversationStore(db: SqlDriver): ConversationStore {
       return counts;
     },
 
-    async findExpiredMessageFiles(closedBefore) {
-      const rows = await db.all<{ tip_id: string; object_key: string }>(
-        `SELECT f.tip_id, f.object_key FROM tip_message_files f JOIN tips t ON t.id = f.tip_id
-         WHERE t.status = 'closed' AND t.status_changed_at < ? AND f.deleted_at IS NULL`,
-        [closedBefore],
-      );
-      return rows.map((row) => ({ tipId: row.tip_id, objectKey: row.object_key }));
-    },
+    findExpiredMessageFiles: (closedBefore) => findExpiredEvidence(db, 'tip_message_files', closedBefore),
 
-    async markMessageFilesDeleted(objectKeys, at) {
-      if (objectKeys.length === 0) return;
-      await db.batch(objectKeys.map((key) => ({ sql: 'UPDATE tip_message_files SET deleted_at = ? WHERE object_key = ?', params: [at, key] })));
-    },
+    markMessageFilesDeleted: (objectKeys, at) => markEvidenceDeleted(db, 'tip_message_files', objectKeys, at),
 
     async endTipsterSession(sessionId, expiresAt) {
       const now = new Date().toISOString();

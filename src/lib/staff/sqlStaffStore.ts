@@ -1,3 +1,4 @@
+import { findExpiredEvidence, markEvidenceDeleted } from '../sql/evidenceRetention.ts';
 import { first, isoTime, optionalIsoTime, type SqlDriver } from '../sql/sqlDriver.ts';
 import type { AbuseCheck, AuditEntry, SealedTip, StaffSession, StaffStore, TipFilter, TipStatus, TipSummary } from '../tips/storage.ts';
 import { deadlineCutoffs } from './deadlines.ts';
@@ -241,19 +242,9 @@ export function sqlStaffStore(db: SqlDriver): StaffStore {
       };
     },
 
-    async findExpiredAttachments(closedBefore) {
-      const rows = await db.all<{ tip_id: string; object_key: string }>(
-        `SELECT a.tip_id, a.object_key FROM tip_attachments a JOIN tips t ON t.id = a.tip_id
-         WHERE t.status = 'closed' AND t.status_changed_at < ? AND a.deleted_at IS NULL`,
-        [closedBefore],
-      );
-      return rows.map((row) => ({ tipId: row.tip_id, objectKey: row.object_key }));
-    },
+    findExpiredAttachments: (closedBefore) => findExpiredEvidence(db, 'tip_attachments', closedBefore),
 
-    async markAttachmentsDeleted(objectKeys, at) {
-      if (objectKeys.length === 0) return;
-      await db.batch(objectKeys.map((key) => ({ sql: 'UPDATE tip_attachments SET deleted_at = ? WHERE object_key = ?', params: [at, key] })));
-    },
+    markAttachmentsDeleted: (objectKeys, at) => markEvidenceDeleted(db, 'tip_attachments', objectKeys, at),
 
     async eraseClosedTips(closedBefore, at) {
       const closed = "status = 'closed' AND status_changed_at < ? AND content_erased_at IS NULL";

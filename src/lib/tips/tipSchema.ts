@@ -55,6 +55,9 @@ const phonePattern = /^(?:\+?86)?(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
  * field's own message (valibot would otherwise report a missing key in its own words).
  */
 const required = <Schema extends v.GenericSchema>(schema: Schema) => v.pipe(v.optional(v.unknown(), ''), schema);
+/** Text that must be given, trimmed, between min and max characters; `tooShort` also for a missing or non-text value. */
+const requiredText = (min: number, max: number, tooShort: UiKey, tooLong: UiKey = tooShort) =>
+  required(v.pipe(v.string(tooShort), v.trim(), v.minLength(min, tooShort), v.maxLength(max, tooLong)));
 
 const evidenceFile = v.pipe(
   v.file('tip.error.fileType' satisfies UiKey),
@@ -82,22 +85,8 @@ const metadataChoice = v.optional(v.picklist(metadataChoices, 'tip.error.metadat
 
 const fields = v.object({
   category: required(v.picklist(categoryIds, 'tip.error.category' satisfies UiKey)),
-  description: required(
-    v.pipe(
-      v.string('tip.error.descriptionLength' satisfies UiKey),
-      v.trim(),
-      v.minLength(tipLimits.descriptionMin, 'tip.error.descriptionLength' satisfies UiKey),
-      v.maxLength(tipLimits.descriptionMax, 'tip.error.descriptionLength' satisfies UiKey),
-    ),
-  ),
-  place: required(
-    v.pipe(
-      v.string('tip.error.placeRequired' satisfies UiKey),
-      v.trim(),
-      v.minLength(1, 'tip.error.placeRequired' satisfies UiKey),
-      v.maxLength(tipLimits.placeMax, 'tip.error.placeTooLong' satisfies UiKey),
-    ),
-  ),
+  description: requiredText(tipLimits.descriptionMin, tipLimits.descriptionMax, 'tip.error.descriptionLength'),
+  place: requiredText(1, tipLimits.placeMax, 'tip.error.placeRequired', 'tip.error.placeTooLong'),
   region: required(v.picklist(regionIds, 'tip.error.region' satisfies UiKey)),
   noticedOn: v.pipe(
     optionalTrimmed(),
@@ -197,14 +186,7 @@ export function validateTip(input: unknown): { ok: true; tip: ValidTip } | { ok:
  * files and the hidden-data choice exactly as the tip form takes them.
  */
 const replySchema = v.object({
-  text: required(
-    v.pipe(
-      v.string('tip.conversation.replyLength' satisfies UiKey),
-      v.trim(),
-      v.minLength(1, 'tip.conversation.replyLength' satisfies UiKey),
-      v.maxLength(tipLimits.descriptionMax, 'tip.conversation.replyLength' satisfies UiKey),
-    ),
-  ),
+  text: requiredText(1, tipLimits.descriptionMax, 'tip.conversation.replyLength'),
   files: evidenceFiles,
   metadata: metadataChoice,
 });
