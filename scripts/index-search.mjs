@@ -31,11 +31,9 @@ async function htmlFiles(siteDir, outputPath) {
 
 /** Mongolian pages become custom records (their folded keys); Chinese pages Pagefind reads from disk itself. */
 async function addMongolianPages(index, siteDir, files) {
-  const pages = [];
   for (let start = 0; start < files.length; start += batchSize) {
-    pages.push(...(await Promise.all(files.slice(start, start + batchSize).map((file) => addMongolianFile(index, siteDir, file)))));
+    await Promise.all(files.slice(start, start + batchSize).map((file) => addMongolianFile(index, siteDir, file)));
   }
-  return pages.filter(Boolean).length;
 }
 
 async function addMongolianFile(index, siteDir, file) {
@@ -69,11 +67,14 @@ export async function buildSearchIndex({ siteDir, outputPath = path.join(siteDir
   // data-pagefind-body element (lists and chrome have none), as the Mongolian records do.
   const chinese = await index.addDirectory({ path: site, glob: 'zh/**/*.html' });
   if (chinese.errors.length > 0) throw new Error(`Search index: the Chinese pages could not be indexed: ${chinese.errors.join('; ')}`);
-  const pagesByLanguage = { 'zh-cn': chinese.page_count, 'mn-mong': await addMongolianPages(index, site, mongolianFiles) };
+  await addMongolianPages(index, site, mongolianFiles);
   await rm(output, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: output });
   if (written.errors.length > 0) throw new Error(`Search index: writing ${output} failed: ${written.errors.join('; ')}`);
   await index.deleteIndex();
+  // What the index holds, as Pagefind counts it (addDirectory's count includes the pages it then drops).
+  const entry = JSON.parse(await readFile(path.join(output, 'pagefind-entry.json'), 'utf8'));
+  const pagesByLanguage = Object.fromEntries(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count]));
   return { pagesByLanguage, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { marker, queryTipsDb, storedTipsContaining, testClient, validTip } from './support/tips';
 import { ensureTestSecrets } from '../support/testKeys';
+import { expectNoAxeViolations } from './support/axe';
 import { importReviewerPublicKey } from '../../src/lib/crypto/reviewerKeys';
 import { sealMessage } from '../../src/lib/conversation/sealMessage';
 import zh from '../../src/i18n/zh.json' with { type: 'json' };
@@ -80,3 +81,26 @@ for (const lang of ['zh', 'mn'] as const) {
     await expect(page.locator('#tip-status-code')).toBeVisible();
   });
 }
+
+test.describe('the conversation page, with JavaScript for axe', () => {
+  test.use({ javaScriptEnabled: true });
+  for (const lang of ['zh', 'mn'] as const) {
+    test(`passes axe and fits a 320 px phone (${lang})`, async ({ page, request }) => {
+      const t = strings[lang];
+      const { receiptCode } = await tipWithQuestion(request, lang);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(`/${lang}/tip/status/`);
+      await page.fill('#tip-status-code', receiptCode);
+      await page.getByRole('button', { name: t['tip.status.submit'] }).click();
+      await expect(page.getByText(question[lang])).toBeVisible();
+      await expectNoAxeViolations(page);
+      const spill = await page.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        down: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+      }));
+      // Nothing spills past the screen; a Mongolian page also needs no scrolling down.
+      expect(spill.sideways).toBeLessThanOrEqual(0);
+      if (lang === 'mn') expect(spill.down).toBeLessThanOrEqual(0);
+    });
+  }
+});
