@@ -5,6 +5,8 @@
 //      its submission record; resending what got no answer (same idempotency key) stores no double;
 //   2. SIGTERM in the middle of it: every request the server had accepted is answered and stored;
 //      nothing is cut off (new connections are refused, which a client or load balancer retries).
+//   3. kill -9 while tipsters answer in their conversations (each reply with a file): every reply
+//      answered 303 is stored, positions have no gaps, every message has all its file rows and files.
 // Works in a schema of its own, dropped at the end. Ports 8812 (and nothing else).
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -56,6 +58,7 @@ const serverEnv = {
   STATUS_MINIMUM_MS: '0',
   TIP_REVIEWER_KEYS: JSON.stringify([{ name: 'crash test', publicKey: sealingKeys.publicKey }]),
   POW_HMAC_KEY: 'crash-test-pow-key-not-a-secret',
+  TIPSTER_SESSION_SECRET: 'crash-test-tipster-session-secret-not-a-secret',
 };
 execFileSync('node', ['dist-node/migrate.mjs'], { env: serverEnv, stdio: 'ignore' });
 
@@ -109,7 +112,8 @@ async function send(tip) {
     headers['Content-Type'] = 'application/json';
   }
   const response = await fetch(`${base}/api/tips?lang=zh`, { method: 'POST', headers, body });
-  await response.arrayBuffer();
+  if (response.headers.get('content-type')?.includes('json')) tip.receiptCode = (await response.json()).receiptCode;
+  else await response.arrayBuffer();
   return response.status;
 }
 const tag = (tip) => tip.tag;
@@ -141,6 +145,63 @@ function load() {
       await Promise.all(workers);
     },
   };
+}
+
+/** A tipster signed in to the status page with their receipt code: the session cookie and the form's CSRF token. */
+async function signedInTipster(index) {
+  const tip = makeTip(index);
+  tip.withFile = false;
+  if ((await send(tip)) !== 201) throw new Error(`the conversation phase could not submit tip ${tip.tag}`);
+  return tip;
+}
+
+/** Signs in with the code and returns what a browser would carry to the reply form. */
+async function conversationSession(receiptCode) {
+  const answer = await fetch(`${base}/api/tips/status?lang=zh`, { method: 'POST', body: new URLSearchParams({ code: receiptCode }), redirect: 'manual' });
+  const page = await answer.text();
+  const cookie = answer.headers.get('set-cookie')?.split(';')[0];
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!cookie || !csrf) throw new Error(`signing in with a receipt code gave no session (${answer.status})`);
+  return { cookie, csrf };
+}
+
+/** One reply with a file, as the status page's form sends it; the status code, or 0 with the error. */
+async function sendReply(conversation, index) {
+  const body = new FormData();
+  body.set('csrf', conversation.session.csrf);
+  body.set('text', `崩溃测试回复 ${index}：排污口在第二座桥下。`);
+  body.set('metadata', 'remove');
+  body.append('files', new File([await pdfBytes(`reply-${index}`)], 'reply.pdf', { type: 'application/pdf' }));
+  const response = await fetch(`${base}/api/tips/status/reply?lang=zh`, { method: 'POST', body, headers: { Cookie: conversation.session.cookie }, redirect: 'manual' });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** The conversation rows as a restart finds them: positions without gaps, every message's files whole on disk. */
+async function checkConversations(conversations) {
+  let messages = 0;
+  for (const conversation of conversations) {
+    const rows = (await db.query('SELECT position, file_count FROM tip_messages WHERE tip_id = $1 ORDER BY position', [conversation.tipId])).rows;
+    messages += rows.length;
+    rows.forEach((row, position) => {
+      if (Number(row.position) !== position) problems.push(`tip ${conversation.tipId}: message position ${row.position} where ${position} was next`);
+    });
+    if (rows.length < conversation.answered) problems.push(`tip ${conversation.tipId}: ${conversation.answered} replies answered 303 but ${rows.length} stored`);
+    if (rows.length > conversation.sent) problems.push(`tip ${conversation.tipId}: ${rows.length} messages stored from ${conversation.sent} sent`);
+    const files = (await db.query('SELECT message_position, object_key, sha256, byte_length FROM tip_message_files WHERE tip_id = $1', [conversation.tipId])).rows;
+    for (const row of rows) {
+      const own = files.filter((file) => Number(file.message_position) === Number(row.position));
+      if (own.length !== Number(row.file_count)) problems.push(`tip ${conversation.tipId} message ${row.position}: ${own.length} file rows for file_count ${row.file_count}`);
+    }
+    for (const file of files) {
+      const path = join(uploadDir, file.object_key);
+      const bytes = existsSync(path) ? readFileSync(path) : undefined;
+      if (!bytes || bytes.byteLength !== Number(file.byte_length) || createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+        problems.push(`message file ${file.object_key} is missing or not the file that was sent`);
+      }
+    }
+  }
+  return messages;
 }
 const ok = (tip) => tip.status >= 200 && tip.status < 300;
 const waitFor = async (condition) => {
@@ -255,6 +316,36 @@ try {
   console.log(`  the process exited ${drainMs.toFixed(0)} ms after the signal (2 s of draining), code ${exitCode}`);
   if (exitCode !== 0) problems.push(`the server exited with ${exitCode} after SIGTERM`);
   await checkWhole();
+
+  // 3. kill -9 while tipsters answer in their conversations, each answer with a file.
+  const conversations = [];
+  for (let index = 0; index < concurrency; index += 1) {
+    const tip = await signedInTipster(1_000_000 + index);
+    const [{ id: tipId }] = (await rowsFor([tip]))[0].rows;
+    conversations.push({ tipId, session: await conversationSession(tip.receiptCode), sent: 0, answered: 0 });
+  }
+  let replies = 0;
+  let stopReplies = false;
+  const replying = conversations.map(async (conversation) => {
+    // Under the 20 replies a tipster may send a day.
+    while (!stopReplies && conversation.sent < 15) {
+      conversation.sent += 1;
+      const status = await sendReply(conversation, replies++).catch(() => 0);
+      if (status === 303) conversation.answered += 1;
+      else if (status !== 0) problems.push(`a reply was answered ${status}`);
+    }
+  });
+  await waitFor(() => conversations.reduce((sum, one) => sum + one.answered, 0) >= 100 || conversations.every((one) => one.sent >= 15));
+  server.kill('SIGKILL');
+  await exited();
+  stopReplies = true;
+  await Promise.all(replying);
+  await startServer();
+  const answeredReplies = conversations.reduce((sum, one) => sum + one.answered, 0);
+  const storedReplies = await checkConversations(conversations);
+  if (answeredReplies === 0) problems.push('no reply was answered before the kill: the conversation phase tested nothing');
+  console.log(`kill -9 during conversation replies with files: ${replies} sent, ${answeredReplies} answered 303, ${storedReplies} stored;`);
+  console.log('  every answered reply is stored, positions run without gaps, and every message has all its file rows and whole files');
 } finally {
   if (server && server.exitCode === null && server.signalCode === null) {
     server.kill('SIGTERM');
