@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../../src/lib/staff/evidenceFileName';
 import { sqlTipEnvironment } from './support/sqlTipEnvironment';
 import { handleTipRequest } from '../../src/lib/http/routes/tips';
+import { anonymousTip } from './support/tipFixtures';
 
 const tipId = '3f2a9c1e-7b44-4d2a-9c1e-0123456789ab';
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
@@ -28,16 +29,7 @@ describe('evidence files staff save (finding 3)', () => {
   it('accepts such files from a tipster, so the name must never reach the staff machine', async () => {
     const { env, tips } = sqlTipEnvironment();
     const data = new FormData();
-    for (const [name, value] of Object.entries({
-      category: 'ecology',
-      description: '河道里有大量工业废水直接排放，已经持续一个月了。',
-      place: '东侧河道',
-      region: 'horqin',
-      identity: 'anonymous',
-      consent: 'yes',
-      metadata: 'keep',
-    }))
-      data.set(name, value);
+    for (const [name, value] of Object.entries({ ...anonymousTip, metadata: 'keep' })) data.set(name, value);
     data.append('files', new File([jpeg], 'evidence\u202Egpj.exe', { type: 'image/jpeg' }));
     data.append('files', new File([polyglot], 'report.hta', { type: 'application/pdf' }));
     expect((await handleTipRequest(new Request('https://tips.example/api/tips', { method: 'POST', body: data }), env)).status).toBe(303);

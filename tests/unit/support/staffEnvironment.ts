@@ -3,6 +3,7 @@ import type { StaffEnvironment } from '../../../src/lib/staff/handleStaffRequest
 import { hashPassword } from '../../../src/lib/staff/password';
 import { ClientThrottle } from '../../../src/lib/staff/signInThrottle';
 import { sqlTipEnvironment } from './sqlTipEnvironment';
+import { anonymousTip } from './tipFixtures';
 
 export const staffPassword = 'correct horse battery staple';
 export const origin = 'https://site.example';
@@ -41,15 +42,7 @@ export function staffTestEnvironment(configOverrides: Partial<StaffEnvironment['
 
   async function submitTip(fields: Record<string, string> = {}, files: File[] = []) {
     const data = new FormData();
-    const tip = {
-      category: 'ecology',
-      description: '河道里有大量工业废水直接排放，已经持续一个月了。',
-      place: '东侧河道',
-      region: 'horqin',
-      identity: 'anonymous',
-      consent: 'yes',
-      ...fields,
-    };
+    const tip = { ...anonymousTip, ...fields };
     for (const [name, value] of Object.entries(tip)) data.set(name, value);
     for (const file of files) data.append('files', file);
     const response = await handleTipRequest(new Request(`${origin}/api/tips?lang=zh`, { method: 'POST', body: data, headers: { Accept: 'application/json' } }), memory.env);
