@@ -106,7 +106,10 @@ async function send(tip) {
   if (tip.withFile) {
     body = new FormData();
     for (const [name, value] of Object.entries(fields)) body.set(name, value);
-    body.append('files', new File([await pdfBytes(tip.tag)], 'evidence.pdf', { type: 'application/pdf' }));
+    // A client resends the bytes it sent: a PDF made anew would carry a new creation time, so a
+    // different digest, and would rightly be taken as a different tip.
+    tip.pdf ??= await pdfBytes(tip.tag);
+    body.append('files', new File([tip.pdf], 'evidence.pdf', { type: 'application/pdf' }));
   } else {
     body = JSON.stringify(fields);
     headers['Content-Type'] = 'application/json';
@@ -308,7 +311,8 @@ try {
     tip.retryStatus = await send(tip);
     if (!ok({ status: tip.retryStatus })) problems.push(`resending ${tip.tag} answered ${tip.retryStatus}`);
   }
-  for (const { tip, rows } of await rowsFor(resets)) if (rows.length !== 1) problems.push(`resent tip ${tip.tag} has ${rows.length} rows`);
+  for (const { tip, rows } of await rowsFor(resets))
+    if (rows.length !== 1) problems.push(`resent tip ${tip.tag} (${tip.withFile ? 'with' : 'without'} a file, ${tip.error}) has ${rows.length} rows`);
   console.log(`SIGTERM under load: ${termed.length} sent, ${termAnswered.length} answered 2xx, all stored once; no request the server had read went unanswered;`);
   console.log(
     `  ${termUnanswered.length - resets.length} refused at connect after the port closed and ${resets.length} reset in the kernel's queue as it closed (none read, none stored; resent, each became one tip);`,
