@@ -11,6 +11,9 @@ import { openAsReviewer, openFileAsReviewer } from '../../src/lib/conversation/f
 import type { TipEnvironment } from '../../src/lib/tips/storage';
 import { runRetention, type StaffEnvironment } from '../../src/lib/staff/handleStaffRequest';
 import { anonymousTip } from './support/tipFixtures';
+import { tipMessageValues } from '../../src/lib/tips/tipSchema';
+import { maxBodyBytes } from '../../src/lib/tips/handleTipRequest';
+import { useTranslations as t } from '../../src/i18n';
 import { sqlTipEnvironment, testOpeningKey, testReviewerKeys } from './support/sqlTipEnvironment';
 
 const origin = 'https://tips.example';
@@ -57,7 +60,20 @@ function site(config: Partial<TipEnvironment['config']> = {}, now?: () => Date) 
   };
   const signIn = (code: string, lang = 'zh', address?: string) =>
     request(`/api/tips/status?lang=${lang}`, { method: 'POST', body: new URLSearchParams({ code }), headers: address ? { 'X-Address-For-Test': address } : {} });
-  return { memory, request, submitTip, staffAsks, signIn };
+  /** A tip, a staff question, the tipster signed in, and the reply form with a photo as the page sends it. */
+  const askedAndReplying = async (photoName: string, lang = 'zh') => {
+    const { code, tipId } = await submitTip();
+    await staffAsks(tipId, question);
+    const opened = await signIn(code, lang);
+    const cookie = sessionOf(opened);
+    const form = new FormData();
+    form.set('csrf', csrfOf(await opened.text()));
+    form.set('text', answer);
+    form.set('metadata', 'remove');
+    form.append('files', new File([await photoWithLocation()], photoName, { type: 'image/jpeg' }));
+    return { code, tipId, cookie, form };
+  };
+  return { memory, request, submitTip, staffAsks, signIn, askedAndReplying };
 }
 
 const sessionOf = (response: Response) => response.headers.get('Set-Cookie')!.split(';')[0]!;
@@ -124,16 +140,8 @@ describe('the tipster signs in with the receipt code', () => {
 
 describe('the tipster answers', () => {
   it('with text and a photo: the photo loses its location, both are sealed to the reviewers, the database holds no readable word, the page shows the reply', async () => {
-    const { submitTip, staffAsks, signIn, request, memory } = site();
-    const { code, tipId } = await submitTip();
-    await staffAsks(tipId, question);
-    const opened = await signIn(code);
-    const cookie = sessionOf(opened);
-    const form = new FormData();
-    form.set('csrf', csrfOf(await opened.text()));
-    form.set('text', answer);
-    form.set('metadata', 'remove');
-    form.append('files', new File([await photoWithLocation()], '桥下排污口.jpg', { type: 'image/jpeg' }));
+    const { askedAndReplying, request, memory } = site();
+    const { code, tipId, cookie, form } = await askedAndReplying('桥下排污口.jpg');
     const sent = await request('/api/tips/status/reply?lang=zh', { method: 'POST', body: form, cookie });
     expect(sent.status).toBe(303);
     const page = await (await request(sent.headers.get('Location')!, { cookie })).text();
@@ -173,6 +181,22 @@ describe('the tipster answers', () => {
     expect(await mislabelled.text()).toContain(answer);
     expect((await post({ csrf, text: '   ' })).status).toBe(422);
     expect(memory.rows('SELECT * FROM tip_messages')).toEqual([]);
+    expect(memory.objects.size).toBe(0);
+  });
+  it('over the size limit, gets the conversation again in the reader’s language, saying what the limit is, storing nothing', async () => {
+    const { askedAndReplying, request, memory } = site();
+    for (const lang of ['zh', 'mn'] as const) {
+      const { cookie, form } = await askedAndReplying('photo.jpg', lang);
+      // Over what the request layer reads at all: refused before the body is read.
+      form.append('files', new File([new Uint8Array(maxBodyBytes + 128 * 1024)], 'video.jpg', { type: 'image/jpeg' }));
+      const refused = await request(`/api/tips/status/reply?lang=${lang}`, { method: 'POST', body: form, cookie });
+      expect(refused.status).toBe(413);
+      const page = await refused.text();
+      expect(page).toContain(`<h1>${t(lang)('tip.conversation.title')}</h1>`);
+      expect(page).toContain(t(lang)('tip.error.filesTooLargeTogether', tipMessageValues));
+      expect(page).toContain(question);
+    }
+    expect(memory.rows("SELECT * FROM tip_messages WHERE author = 'tipster'")).toEqual([]);
     expect(memory.objects.size).toBe(0);
   });
 });
@@ -225,15 +249,8 @@ describe('a session that ended', () => {
 
 describe('retention', () => {
   it('deletes the files tipsters added and erases both copies of every message of a long-closed tip; the tipster sees the status only', async () => {
-    const { submitTip, staffAsks, signIn, request, memory } = site();
-    const { code, tipId } = await submitTip();
-    await staffAsks(tipId, question);
-    const opened = await signIn(code);
-    const cookie = sessionOf(opened);
-    const form = new FormData();
-    form.set('csrf', csrfOf(await opened.text()));
-    form.set('text', answer);
-    form.append('files', new File([await photoWithLocation()], 'photo.jpg', { type: 'image/jpeg' }));
+    const { askedAndReplying, request, memory } = site();
+    const { tipId, cookie, form } = await askedAndReplying('photo.jpg');
     expect((await request('/api/tips/status/reply?lang=zh', { method: 'POST', body: form, cookie })).status).toBe(303);
     expect(memory.objects.size).toBe(1);
     await memory.staffStore.changeStatus(tipId, { status: 'closed', note: '', changedBy: 'wang', changedAt: '2026-01-01T00:00:00.000Z' });

@@ -162,6 +162,19 @@ export async function conversationRateLimitedAnswer(request: Request, env: TipEn
   return htmlPage(env, locale, renderStatusCodeForm(locale, 'tip.conversation.rateLimited', { minutes }), 'tip.status.title', 429, { 'Retry-After': String(retryAfter) });
 }
 
+/**
+ * A reply over the body limit, refused by the request layer before it is read: the conversation
+ * again, in the reader's language, with the files field saying what the limit is (the text cannot
+ * be kept: it was never read).
+ */
+export async function oversizedReplyAnswer(request: Request, env: TipEnvironment): Promise<Response> {
+  const locale = requestLocale(request);
+  if (!conversationEnabled(env)) return new Response('Not found', { status: 404, headers: noStore });
+  const session = await currentSession(request, env);
+  if (!session) return codeFormAgain(request, env, locale, 'tip.conversation.expired');
+  return showConversation(request, env, locale, session, { replyErrors: { files: 'tip.error.filesTooLargeTogether' } }, 413);
+}
+
 async function readForm(request: Request): Promise<FormData | undefined> {
   try {
     return await request.formData();

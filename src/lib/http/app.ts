@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { maxBodyBytes, tipRateLimitedAnswer } from '../tips/handleTipRequest';
-import { conversationRateLimitedAnswer, handleConversationRequest } from '../conversation/handleConversationRequest';
+import { conversationRateLimitedAnswer, handleConversationRequest, oversizedReplyAnswer } from '../conversation/handleConversationRequest';
 import { staffProblem, staffTranslations, type StaffEnvironment } from '../staff/handleStaffRequest';
 import { handleStaffRequest } from './routes/staff';
 import { handleTipRequest } from './routes/tips';
@@ -83,7 +83,7 @@ export function createSiteApp(platform: SitePlatform): Hono {
     maxSize: tipBodyBytes,
     // The core's own "too large" answer (in the reader's language), from a request that says its size.
     onError: (c) => {
-      if (isTipsterReply(c)) return c.text('Payload too large', 413, { 'Cache-Control': 'no-store' });
+      if (isTipsterReply(c)) return oversizedReplyAnswer(c.req.raw, platform.tips(c));
       const headers = new Headers(c.req.raw.headers);
       headers.set('Content-Length', String(maxBodyBytes + 1));
       return handleTipRequest(new Request(c.req.url, { method: 'POST', headers }), platform.tips(c));
