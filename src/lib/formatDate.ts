@@ -24,12 +24,24 @@ function formatter(kind: 'date' | 'time', timeZone: string): Intl.DateTimeFormat
   return made;
 }
 
+/** Calendar dates already worked out: formatToParts is the costly part of a date, and a build asks for the same few thousand days again and again. */
+const calendarDates = new Map<string, Readonly<{ year: number; month: number; day: number }>>();
+
 /** Year, month and day of an instant on the calendar of a time zone. */
-export function calendarDate(instant: Date, timeZone = siteTimeZone): { year: number; month: number; day: number } {
-  const parts = formatter('date', timeZone).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+export function calendarDate(instant: Date, timeZone = siteTimeZone): Readonly<{ year: number; month: number; day: number }> {
+  const key = `${timeZone} ${instant.getTime()}`;
+  let date = calendarDates.get(key);
+  if (!date) {
+    const parts = formatter('date', timeZone).formatToParts(instant);
+    const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
+    date = Object.freeze({ year: part('year'), month: part('month'), day: part('day') });
+    calendarDates.set(key, date);
+  }
+  return date;
 }
+
+/** The year of an instant on the site's calendar, as the facet views and the open data name it. */
+export const calendarYear = (instant: Date): string => String(calendarDate(instant).year);
 
 /**
  * A date as readers of each language write it. Intl has no traditional-script Mongolian (it falls

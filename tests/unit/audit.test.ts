@@ -27,6 +27,14 @@ describe('site audit checks', () => {
     expect(pageBasicsProblems(page(goodHead, '', 'mn'), '/mn/cases/')).toEqual(['Mongolian page declares lang="mn", not "mn-Mong"']);
   });
 
+  it('fails a searchable page where the search index does not read (it reads only publication pages)', () => {
+    const searchable = page(goodHead, '<article data-pagefind-body><h1>案例</h1></article>');
+    expect(pageBasicsProblems(searchable, '/zh/cases/horqin-land/')).toEqual([]);
+    for (const elsewhere of ['/zh/cases/', '/zh/cases/category/ecology/', '/zh/about.html']) {
+      expect(pageBasicsProblems(searchable, elsewhere)).toEqual([expect.stringContaining('the search index reads only /{lang}/{section}/{slug}/ pages')]);
+    }
+  });
+
   it('collects internal references and skips external ones', () => {
     const html = page(
       '<link rel="stylesheet" href="/_astro/a.css">',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mongolianSearchRecord, pageUrlOf, readPageFacts, usesMongolianSearchKeys } from '../../src/lib/searchRecord';
+import { mongolianSearchRecord, pageUrlOf, readPageFacts, readWholePageFacts, usesMongolianSearchKeys } from '../../src/lib/searchRecord';
 import { mongolianSearchKey } from '../../src/lib/mongolianSearchText';
 
 const fixtureSite = path.resolve('tests/fixtures/search-site');
@@ -31,6 +31,23 @@ describe('readPageFacts', () => {
     const facts = readPageFacts(page('<article><div lang="zh-CN"><h1>开鲁县</h1></div></article>'));
     expect(facts.hasSearchBody).toBe(false);
     expect(facts.text).toBe('');
+  });
+
+  it('reads the same facts from the body alone as from the whole page, on every fixture page and on nested or unusual markup', async () => {
+    const entries = await readdir(fixtureSite, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
+    expect(files.length).toBeGreaterThan(10);
+    const unusual = [
+      page('<div data-pagefind-body><div><h1>ᠨᠢᠭᠡ</h1></div><div>ᠬᠣᠶᠠᠷ<span data-pagefind-filter="year">2025</span></div></div><div>ᠭᠤᠷᠪᠠ</div>'),
+      page('<article data-pagefind-body><h1>ᠨᠢᠭᠡ</h1></article><span data-pagefind-filter="year">2024</span>'),
+      page('<section title="a > b" data-pagefind-body><h1>ᠨᠢᠭᠡ</h1></section>'),
+      page('<div data-pagefind-body><h1>ᠨᠢᠭᠡ</h1><p>data-pagefind-body</p></div>'),
+    ];
+    for (const html of [...(await Promise.all(files.map((file) => readFile(file, 'utf8')))), ...unusual]) {
+      expect(readPageFacts(html)).toEqual(readWholePageFacts(html));
+    }
+    expect(readPageFacts(unusual[0]!).text).toBe('ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ');
+    expect(readPageFacts(unusual[1]!).filters).toEqual({ year: ['2024'] });
   });
 
   it('takes an explicit title meta over the first heading', () => {

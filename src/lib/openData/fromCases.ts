@@ -1,6 +1,6 @@
 // From the cases as one language's reader meets them to the open-data facts and rows.
 import type { Locale } from '../../i18n/locales';
-import { calendarDate, isoCalendarDate } from '../formatDate';
+import { calendarYear, isoCalendarDate } from '../formatDate';
 import { formatFigure } from '../publications/figures';
 import { categoryLabel, regionLabel } from '../taxonomy';
 import type { CaseItem } from '../publications/collections';
@@ -8,12 +8,10 @@ import { detailPath } from '../publications/collections';
 import type { CaseFacts } from './achievements';
 import type { OpenDataRow } from './openDataTable';
 
-const yearOf = (date: Date) => String(calendarDate(date).year);
-
 export function caseFactsOf(items: CaseItem[]): CaseFacts[] {
   return items.map(({ slug, entry: { data } }) => ({
     slug,
-    year: yearOf(data.date),
+    year: calendarYear(data.date),
     category: data.category,
     region: data.region,
     figures: data.figures,
@@ -28,7 +26,7 @@ export function openDataRows(items: CaseItem[], locale: Locale, site: URL): Open
       title: data.title,
       url: new URL(detailPath('cases', locale, slug), site).href,
       date: isoCalendarDate(data.date),
-      year: yearOf(data.date),
+      year: calendarYear(data.date),
       category: categoryLabel(data.category, locale),
       region: regionLabel(data.region, locale),
     };

@@ -1,6 +1,7 @@
 // The translation verdict from the files on disk, read exactly as the build's YAML reader reads
 // them: shared by `npm run translations` and the pages, so the report and the site agree.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from 'astro/markdown';
 import { fileChangedOn } from './fileChangedOn.ts';
@@ -19,8 +20,17 @@ export interface TranslationReportRow extends TranslationVerdict {
   originalChangedAt: string | null;
 }
 
-function readEntry(file: string) {
-  const { frontmatter, content } = parseFrontmatter(readFileSync(file, 'utf8'));
+/**
+ * A content file's frontmatter and text, or undefined when there is no such file. Read without
+ * blocking: the build renders several pages at once, and every translated page reads two files.
+ */
+async function readEntry(file: string) {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  const { frontmatter, content } = parseFrontmatter(text);
   return { frontmatter: frontmatter as Record<string, unknown>, body: content };
 }
 
@@ -29,10 +39,11 @@ const isoDay = (date: unknown) => (date instanceof Date ? date.toISOString().sli
 /** One publication's row, or undefined when it has no Chinese original. */
 export async function translationReportRow(contentDir: string, kind: string, slug: string): Promise<TranslationReportRow | undefined> {
   const originalFile = join(contentDir, kind, 'zh', `${slug}.mdx`);
-  if (!existsSync(originalFile)) return undefined;
   const translationFile = join(contentDir, kind, 'mn', `${slug}.mdx`);
-  const translation = existsSync(translationFile) ? readEntry(translationFile).frontmatter : undefined;
-  const verdict = await judgeTranslation({ original: readEntry(originalFile), translation });
+  const [original, translated] = await Promise.all([readEntry(originalFile), readEntry(translationFile)]);
+  if (!original) return undefined;
+  const translation = translated?.frontmatter;
+  const verdict = await judgeTranslation({ original, translation });
   return {
     kind,
     slug,
