@@ -10,7 +10,12 @@ export async function measureFirstSearch(browser, url, showResults) {
   const reads = [];
   page.on('response', (response) => {
     if (!new URL(response.url()).pathname.includes('/pagefind/')) return;
-    reads.push(response.body().then((body) => body.length, () => 0));
+    reads.push(
+      response.body().then(
+        (body) => body.length,
+        () => 0,
+      ),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   const started = Date.now();
