@@ -321,8 +321,8 @@ describe('the self-hosted Node server', { timeout: 30_000 }, () => {
     const part = await fetch(`${origin}/zh/`, { headers: { Range: 'bytes=0-99' } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(page.subarray(0, 100));
-    const meta = readdirSync('dist/pagefind').find((name) => name.endsWith('.pf_meta'))!;
-    expect((await fetch(`${origin}/pagefind/${meta}`)).headers.get('content-type')).toBe('application/octet-stream');
+    const meta = readdirSync('dist/pagefind/zh').find((name) => name.endsWith('.pf_meta'))!;
+    expect((await fetch(`${origin}/pagefind/zh/${meta}`)).headers.get('content-type')).toBe('application/octet-stream');
   });
 
   it('reports healthy while the database answers', async () => {

@@ -19,6 +19,7 @@ import {
   type FilterName,
 } from '../../lib/searchResults';
 import type { Locale } from '../../i18n/locales';
+import { searchBundlePath } from '../../lib/searchBundle';
 
 /** The part of Pagefind's browser API this page uses. */
 interface PagefindResultData {
@@ -38,7 +39,6 @@ interface PagefindApi {
 }
 
 const pageSize = 10;
-const pagefindUrl = '/pagefind/pagefind.js';
 
 export function startSearchPage(root: HTMLElement): void {
   const locale = root.dataset.locale as Locale;
@@ -77,11 +77,12 @@ export function startSearchPage(root: HTMLElement): void {
   function loadPagefind(): Promise<PagefindApi | undefined> {
     loading ??= (async () => {
       try {
-        // A language with no searchable page yet has no index of its own; Pagefind would then
-        // answer from another language's index, so we check first and show no results instead.
-        const entry = (await (await fetch('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, unknown> };
+        // Each language has a bundle of its own. One with no searchable page yet holds no index,
+        // and Pagefind would then fail to start: we check first and show no results instead.
+        const bundle = searchBundlePath(locale);
+        const entry = (await (await fetch(`${bundle}pagefind-entry.json`)).json()) as { languages: Record<string, unknown> };
         if (!Object.hasOwn(entry.languages, htmlLang.toLowerCase())) return undefined;
-        const api = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
+        const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
         // No worker: searching a few thousand pages is quick on the main thread, and it saves the
         // worker script's download on the first query.
         await api.options({ excerptLength: 40, noWorker: true });
