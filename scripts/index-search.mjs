@@ -1,10 +1,12 @@
-// Builds the Pagefind search bundles of a built site, one per language, both at once:
+// Builds the Pagefind search bundles of a built site, one per language, one after the other:
 //   <out>/zh/  the Chinese pages, read from disk by Pagefind's own program (its command line)
 //   <out>/mn/  the Mongolian pages, as custom records with folded search keys (below)
 // (<out> is dist/pagefind; src/lib/searchBundle.ts says where each is served.) Only publication
 // pages with a data-pagefind-body element are indexed, so untranslated Mongolian fallbacks, lists
-// and chrome stay out. Two programs on two cores: at 5,000 cases per language the phase took
-// 10–11 s and a 2.6 GB peak, against 15.9 s and 2.4 GB for one Pagefind process doing both.
+// and chrome stay out. One language at a time holds one language's index in memory: at 10,000
+// cases per language 30 s and a 2.9 GB peak, against 36 s and 4.3 GB for one Pagefind process
+// doing both. Both at once took 22 s but peaked at 4.3 GB again: memory is what stops a large
+// build on a small machine, so they run in turn.
 //
 //   node scripts/index-search.mjs [--site dist] [--out <site>/pagefind]
 //
@@ -96,7 +98,8 @@ export async function buildSearchIndex({ siteDir, outputPath = path.join(siteDir
   await rm(output, { recursive: true, force: true });
   // Each bundle in the folder its search page loads it from (/pagefind/zh/, /pagefind/mn/).
   const bundles = { zh: path.join(output, path.basename(searchBundlePath('zh'))), mn: path.join(output, path.basename(searchBundlePath('mn'))) };
-  await Promise.all([indexChinesePages(site, bundles.zh), indexMongolianPages(site, bundles.mn)]);
+  await indexChinesePages(site, bundles.zh);
+  await indexMongolianPages(site, bundles.mn);
   const pagesByLanguage = Object.fromEntries([...(await pageCounts(bundles.zh)), ...(await pageCounts(bundles.mn))]);
   return { pagesByLanguage, seconds: (performance.now() - started) / 1000 };
 }

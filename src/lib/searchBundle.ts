@@ -1,6 +1,7 @@
 /**
  * Where each language's Pagefind bundle is served: one bundle per language, so a reader downloads
- * only their language's page list, and the build writes the two at once (scripts/index-search.mjs).
+ * only their language's bundle, and the build holds one language's index at a time in memory
+ * (scripts/index-search.mjs).
  * No imports: the indexing script (Node) and the search page's script (the browser) share it.
  * @example searchBundlePath('mn') // '/pagefind/mn/'
  */
