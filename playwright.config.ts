@@ -11,8 +11,13 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // X-Test-Client header instead of sharing 127.0.0.1's limit. Never set TIPS_TEST_HOOKS in production.
 // The sealing key pair and the other secrets are made at run time (tests/support/testKeys.ts).
 const secrets = ensureTestSecrets();
+// Every setting the app reads is given here, under the name it reads first: `npm start` writes a
+// .dev.vars, which wrangler also reads, and a binding named here wins over it. (A newcomer's
+// TIP_REVIEWER_KEYS once won over the legacy TIP_SEALING_PUBLIC_KEY given here, and every tip of
+// the browser tests was sealed to the newcomer's key. .ci/run now runs with a .dev.vars present.)
+const reviewerKeys = JSON.stringify([{ name: 'e2e-reviewer', publicKey: secrets.sealingPublicKey }]);
 const tipTestBindings = [
-  `TIP_SEALING_PUBLIC_KEY=${secrets.sealingPublicKey}`,
+  `'TIP_REVIEWER_KEYS=${reviewerKeys}'`,
   `POW_HMAC_KEY=${secrets.powHmacKey}`,
   'POW_MAX_NUMBER=20000',
   `STAFF_SESSION_SECRET=${secrets.sessionSecret}`,
