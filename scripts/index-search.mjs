@@ -58,8 +58,8 @@ async function addMongolianPage(index, site, file) {
 }
 
 /**
- * The Chinese bundle, by Pagefind's command line: it reads and parses the pages in parallel in its
- * own process, with less work per page than its Node interface asks for.
+ * The Chinese bundle, by Pagefind's command line: a process of its own that reads the pages from
+ * disk and ends when the bundle is written, so its memory is free before the Mongolian index starts.
  */
 async function indexChinesePages(site, outputPath) {
   const command = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
