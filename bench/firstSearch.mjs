@@ -3,26 +3,18 @@
 // start fetching the index before the reader types) until the results have shown and the network
 // is quiet. Sizes are the files' own: Pagefind's index files are compressed already; its
 // pagefind.js is counted as it is on disk (a server that compresses sends about a third of it).
+import { recordResponseBodies } from './responseBodies.mjs';
+
 /** @param showResults async (page) => void: gets the page to the point where results are showing */
 export async function measureFirstSearch(browser, url, showResults) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const reads = [];
-  page.on('response', (response) => {
-    if (!new URL(response.url()).pathname.includes('/pagefind/')) return;
-    reads.push(
-      response.body().then(
-        (body) => body.length,
-        () => 0,
-      ),
-    );
-  });
+  const recorded = recordResponseBodies(page, (response) => new URL(response.url()).pathname.includes('/pagefind/'));
   await page.goto(url, { waitUntil: 'networkidle' });
   const started = Date.now();
   await showResults(page);
   const milliseconds = Date.now() - started;
-  await page.waitForLoadState('networkidle');
-  const bytes = (await Promise.all(reads)).reduce((sum, length) => sum + length, 0);
+  const bytes = (await recorded()).reduce((sum, { body }) => sum + body.length, 0);
   await context.close();
   return { bytes, milliseconds };
 }

@@ -4,6 +4,7 @@
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
 import { findChromium, chromiumArgs } from '../tests/support/findChromium.ts';
+import { recordResponseBodies } from './responseBodies.mjs';
 
 const kindOf = (resourceType, url) =>
   resourceType === 'document'
@@ -22,23 +23,10 @@ const kindOf = (resourceType, url) =>
 export async function measurePage(browser, url) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  // Every body is read before the page closes: reading them after, as this once did, lost some
-  // (the font, most often), so the same page weighed 7.6 KB in one run and 17.3 KB in the next.
-  const reads = [];
-  page.on('response', (response) => {
-    const kind = kindOf(response.request().resourceType(), response.url());
-    // Redirects have no body.
-    reads.push(
-      response.body().then(
-        (body) => ({ kind, url: response.url(), body }),
-        () => undefined,
-      ),
-    );
-  });
+  const recorded = recordResponseBodies(page);
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForLoadState('networkidle');
-  const bodies = (await Promise.all(reads)).filter(Boolean);
+  const bodies = (await recorded()).map(({ response: each, body }) => ({ kind: kindOf(each.request().resourceType(), each.url()), url: each.url(), body }));
   await context.close();
   const totals = {};
   for (const { kind, body } of bodies) {
