@@ -4,7 +4,7 @@
 // named by the tip and the type their bytes show, never by the tipster.
 import { importKeyFile, keyFileNeedsPassphrase, type OpeningKey } from '../lib/crypto/reviewerKeys';
 import { openTipContent, openTipFile, type OpenedTip as OpenedSeal } from '../lib/crypto/tipEnvelope';
-import { displayableFileName, evidenceBaseName, evidenceMediaType, savedFileName } from '../lib/staff/evidenceFileName';
+import { describedFileLine, displayableFileName, evidenceBaseName, evidenceMediaType, savedFileName } from '../lib/staff/evidenceFileName';
 import { pageTranslator } from '../i18n/pageStrings';
 import type { UiKey } from '../i18n/schema';
 import type { DeadlineState } from '../lib/staff/deadlines';
@@ -168,7 +168,7 @@ async function openTip(id: string): Promise<void> {
   contentArea.replaceChildren();
   let content: TipContent | undefined;
   let seal: OpenedSeal | undefined;
-  if (tip.contentErasedAt) contentArea.append(element('p', `办结后已过保存期限，线索内容（含联系方式）已于 ${tip.contentErasedAt.slice(0, 10)} 清除。`, 'message'));
+  if (tip.contentErasedAt) contentArea.append(element('p', t('staff.tip.contentErased', { date: tip.contentErasedAt.slice(0, 10) }), 'message'));
   else
     try {
       seal = await openTipContent(keys, tip.id, tip.content);
@@ -190,12 +190,7 @@ async function openTip(id: string): Promise<void> {
     const described = content?.attachments?.[attachment.position];
     const item = element('li');
     const label = t('staff.file.numbered', { number: attachment.position + 1 });
-    item.append(
-      element(
-        'p',
-        described ? `${label}：举报人给的文件名“${displayableFileName(described.name)}”（${described.contentType}，${Math.ceil(described.byteLength / 1024)} KB）` : label,
-      ),
-    );
+    item.append(element('p', describedFileLine(t, label, described)));
     if (attachment.deletedAt) item.append(element('p', t('staff.file.deleted', { date: attachment.deletedAt.slice(0, 10) })));
     else if (described && seal) {
       const button = element('button', t('staff.file.decrypt'), 'secondary') as HTMLButtonElement;
@@ -238,7 +233,7 @@ async function showFile(id: string, position: number, described: NonNullable<Tip
     item.append(element('p', error instanceof Error ? error.message : t('staff.error.decrypt'), 'message message--error'));
     return;
   }
-  showOpenedFile(item, bytes, described.contentType, evidenceBaseName(id, position), `举报人提交的照片：附件 ${position + 1}（已去除位置信息）`);
+  showOpenedFile(item, bytes, described.contentType, evidenceBaseName(id, position), t('staff.file.photoAlt', { name: t('staff.file.numbered', { number: position + 1 }) }));
 }
 
 /**
@@ -290,7 +285,7 @@ async function loadKeys(input: HTMLInputElement, passphraseInput: HTMLInputEleme
   for (const file of input.files ?? []) {
     const text = await file.text();
     if (keyFileNeedsPassphrase(text) && !passphraseInput.value) {
-      say(`${displayableFileName(file.name)}：请输入这个私钥文件的口令，再点“加载私钥”。`);
+      say(t('staff.keys.passphraseNeeded', { file: displayableFileName(file.name) }));
       passphraseInput.focus();
       return;
     }
@@ -298,13 +293,14 @@ async function loadKeys(input: HTMLInputElement, passphraseInput: HTMLInputEleme
       const key = await importKeyFile(text, passphraseInput.value);
       if (!keys.some((held) => held.keyId === key.keyId)) keys.push(key);
     } catch (error) {
-      say(`${displayableFileName(file.name)}：${error instanceof Error ? error.message : t('staff.keys.unreadable')}`);
+      say(t('staff.keys.fileError', { file: displayableFileName(file.name), message: error instanceof Error ? error.message : t('staff.keys.unreadable') }));
     }
   }
   // Neither the file's text nor the passphrase is kept; clearing the inputs drops the browser's references.
   input.value = '';
   passphraseInput.value = '';
-  $('[data-key-list]').textContent = keys.length ? `已加载私钥：${keys.map((key) => (key.name ? `${key.name}（${key.keyId}）` : key.keyId)).join('、')}` : t('staff.keys.none');
+  const keyNames = keys.map((key) => (key.name ? t('staff.keys.named', { name: key.name, id: key.keyId }) : key.keyId));
+  $('[data-key-list]').textContent = keys.length ? t('staff.keys.loadedList', { ids: new Intl.ListFormat(document.documentElement.lang).format(keyNames) }) : t('staff.keys.none');
   if (keys.length) say(t('staff.keys.loaded'));
   if (currentTipId && !$('[data-view="tip"]').hidden) await openTip(currentTipId);
 }

@@ -7,7 +7,7 @@ import { importReviewerPublicKey, type OpeningKey } from '../lib/crypto/reviewer
 import { openAsReviewer, openFileAsReviewer, type OpenedForReviewer } from '../lib/conversation/forReviewers';
 import type { MessageAuthor, MessageFile } from '../lib/conversation/model';
 import { sealMessage } from '../lib/conversation/sealMessage';
-import { displayableFileName, messageFileBaseName } from '../lib/staff/evidenceFileName';
+import { describedFileLine, messageFileBaseName } from '../lib/staff/evidenceFileName';
 import type { Translate } from '../i18n/translate';
 
 /** What this part uses of the staff page (src/scripts/staff.ts). */
@@ -102,14 +102,7 @@ function fileList(page: ConversationPage, tipId: string, message: ListedMessage,
     const described: MessageFile | undefined = opened.body.files?.[file.position];
     const item = element('li');
     const label = t('staff.conversation.fileNumbered', { message: message.position + 1, number: file.position + 1 });
-    item.append(
-      element(
-        'p',
-        described
-          ? `${label}：${t('staff.file.described', { name: displayableFileName(described.name), type: described.contentType, kb: Math.ceil(described.byteLength / 1024) })}`
-          : label,
-      ),
-    );
+    item.append(element('p', describedFileLine(t, label, described)));
     if (file.deletedAt) item.append(element('p', t('staff.file.deleted', { date: file.deletedAt.slice(0, 10) })));
     else if (described) {
       const button = element('button', t('staff.file.decrypt'), 'secondary') as HTMLButtonElement;

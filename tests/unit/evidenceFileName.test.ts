@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayableFileName, evidenceDownloadName, evidenceMediaType } from '../../src/lib/staff/evidenceFileName';
+import { describedFileLine, displayableFileName, evidenceDownloadName, evidenceMediaType } from '../../src/lib/staff/evidenceFileName';
+import { useTranslations } from '../../src/i18n';
 import { sqlTipEnvironment } from './support/sqlTipEnvironment';
 import { handleTipRequest } from '../../src/lib/http/routes/tips';
 import { anonymousTip } from './support/tipFixtures';
@@ -24,6 +25,14 @@ describe('evidence files staff save (finding 3)', () => {
     expect(displayableFileName('\u2067photo\u2069\u200F.jpg\u0000')).toBe('photo.jpg');
     expect(displayableFileName('排污口.jpg')).toBe('排污口.jpg');
     expect(displayableFileName('\u202E')).toBe('（无文件名）');
+  });
+
+  it('lines a file up on the staff page as the tipster described it, the name cleaned, the size in whole KB', () => {
+    const t = useTranslations('zh');
+    const described = { name: 'evidence\u202Egpj.exe', contentType: 'image/jpeg', byteLength: 2049 };
+    expect(describedFileLine(t, '附件 1', described)).toBe('附件 1：举报人给的文件名“evidencegpj.exe”（image/jpeg，3 KB）');
+    expect(describedFileLine(t, '附件 2', undefined)).toBe('附件 2');
+    expect(describedFileLine(useTranslations('mn'), 'ᠬᠠᠪᠰᠤᠷᠭ᠎ᠠ 1', described)).toMatch(/^ᠬᠠᠪᠰᠤᠷᠭ᠎ᠠ 1᠄ .*evidencegpj\.exe.*image\/jpeg᠂ 3 KB/u);
   });
 
   it('accepts such files from a tipster, so the name must never reach the staff machine', async () => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import zh from '../../src/i18n/zh.json';
 import mn from '../../src/i18n/mn.json';
@@ -77,4 +78,24 @@ describe('UI strings', () => {
     expect(staffKeys.length).toBeGreaterThan(100);
     for (const key of staffKeys) expect(mn[key as keyof typeof mn], key).toMatch(/\p{Script=Mongolian}/u);
   });
+
+  it('keeps no Chinese text in the staff page or its scripts: every string comes from the string files', () => {
+    // Such text once drifted there from zh.json (the key intro, the passphrase label, the file lines).
+    const files = ['src/pages/staff/index.astro', 'src/pages/staff/login/index.astro', ...readdirSync('src/scripts').filter((name) => name.startsWith('staff')).map((name) => `src/scripts/${name}`)];
+    const found = files.flatMap((file) =>
+      withoutComments(readFileSync(file, 'utf8'))
+        .split('\n')
+        .filter((line) => /\p{Script=Han}/u.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
+  });
 });
+
+/** Source text without its comments (line, block and HTML), which may well be Chinese. */
+function withoutComments(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+}

@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/translate';
 import { sniffEvidenceType, sniffLength } from '../tips/sniffFileType';
 import type { EvidenceType } from '../tips/tipSchema';
 
@@ -69,4 +70,20 @@ const disguising = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\
  */
 export function displayableFileName(name: string): string {
   return name.replace(disguising, '').trim().slice(0, 255) || '（无文件名）';
+}
+
+/** What the tipster's opened content says a file is. */
+export interface DescribedFile {
+  name: string;
+  contentType: string;
+  byteLength: number;
+}
+
+/**
+ * A file's line on the staff page: its label, then what the tipster said it is, when the opened
+ * content says it (a file whose description is not open yet shows its label alone).
+ */
+export function describedFileLine(t: Translate, label: string, file: DescribedFile | undefined): string {
+  if (!file) return label;
+  return t('staff.file.described', { label, name: displayableFileName(file.name), type: file.contentType, kb: Math.ceil(file.byteLength / 1024) });
 }
