@@ -81,7 +81,13 @@ describe('UI strings', () => {
 
   it('keeps no Chinese text in the staff page or its scripts: every string comes from the string files', () => {
     // Such text once drifted there from zh.json (the key intro, the passphrase label, the file lines).
-    const files = ['src/pages/staff/index.astro', 'src/pages/staff/login/index.astro', ...readdirSync('src/scripts').filter((name) => name.startsWith('staff')).map((name) => `src/scripts/${name}`)];
+    const files = [
+      'src/pages/staff/index.astro',
+      'src/pages/staff/login/index.astro',
+      ...readdirSync('src/scripts')
+        .filter((name) => name.startsWith('staff'))
+        .map((name) => `src/scripts/${name}`),
+    ];
     const found = files.flatMap((file) =>
       withoutComments(readFileSync(file, 'utf8'))
         .split('\n')
