@@ -42,8 +42,8 @@ async function mongolianPageFiles(site) {
 /**
  * Adds each Mongolian page as a custom record (its folded keys), a batch at a time, in a pipeline:
  * this process parses the next batch while Pagefind's takes the last one, so the two share both
- * cores (at 10,000 pages about 1 s of 31 sooner than parsing and adding in turn), and no more than two
- * batches are held.
+ * cores (at 10,000 pages about 1 s of 31 sooner than parsing and adding in turn), and no more than
+ * two batches are held.
  */
 async function addMongolianPages(index, site) {
   const files = await mongolianPageFiles(site);
@@ -62,7 +62,11 @@ async function mongolianRecordOf(site, file) {
   return { file: path.relative(process.cwd(), file), record: mongolianSearchRecord(pageUrlOf(path.relative(site, file)), facts) };
 }
 
-/** Hands a batch to Pagefind; resolves (never rejects, as it waits unobserved) to what failed. */
+/**
+ * Hands a batch to Pagefind and resolves to what it refused: Pagefind answers a bad record with
+ * errors, and a refusal is thrown only once the loop awaits it (a rejection while the next batch
+ * is parsed would be unobserved).
+ */
 async function addRecords(index, pages) {
   const responses = await Promise.all(pages.map(({ record }) => index.addCustomRecord(record)));
   return responses.flatMap((response, at) => (response.errors.length > 0 ? [`${pages[at].file} could not be indexed: ${response.errors.join('; ')}`] : []));
