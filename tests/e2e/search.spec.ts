@@ -6,19 +6,10 @@ import mn from '../../src/i18n/mn.json' with { type: 'json' };
 import regression from '../fixtures/search-regression.zh.json' with { type: 'json' };
 import { expectNoAxeViolations } from './support/axe';
 import { buildFixtureIndex, useSearchIndex } from './support/searchFixture';
+import { counted, finishedStatus } from './support/searchStatus';
 
 const strings = { zh, mn } as const;
 type Locale = keyof typeof strings;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A UI string with {{count}} as a pattern, or with the given count. */
-const counted = (template: string, count?: number) => escapeRegExp(template).replace('\\{\\{count\\}\\}', count === undefined ? '\\d+' : String(count));
-
-/** The status line once a search has finished: a count, approximate hits, or "nothing found". */
-function finishedStatus(locale: Locale): RegExp {
-  const { 'search.resultCount': found, 'search.approximate': approximate, 'search.noResults': none } = strings[locale];
-  return new RegExp(`${counted(found)}|${counted(approximate)}|${escapeRegExp(none)}`);
-}
 
 /** Opens a shared search link and returns the result URLs in the order shown. */
 async function resultsFor(page: Page, locale: Locale, query: string): Promise<string[]> {
